@@ -1,0 +1,123 @@
+package dev.eventdriven.adapter;
+
+import dev.eventdriven.Controller;
+import dev.eventdriven.Session;
+import java.util.List;
+
+/**
+ * Plug-in behaviour for a controller: timers, child processes, metrics. Every callback has a no-op
+ * default. A callback that throws is logged and does not break the controller.
+ *
+ * <p>Order of callbacks: {@link #setup} when installed (build time) &rarr; {@link #running} before
+ * the loop thread starts &rarr; {@link #run} after it started &rarr; ({@link #suspend},
+ * {@link #resume}, {@link #exception})* &rarr; {@link #closing} when the shutdown is taken &rarr;
+ * {@link #closed} when the loop has ended.
+ */
+public interface Adapter {
+
+    /**
+     * The name the adapter is found by ({@link AdapterManager#get(String)}). Default: the simple class
+     * name.
+     *
+     * @return the name
+     */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * Whether at most one adapter of this class may be installed in a controller.
+     *
+     * @return {@code true} if unique; default {@code false}
+     */
+    default boolean unique() {
+        return false;
+    }
+
+    /**
+     * Adapters to install first. Each is created through its public no-arg constructor unless one of
+     * its type is installed already.
+     *
+     * @return the dependencies; default none
+     */
+    default List<Class<? extends Adapter>> dependencies() {
+        return List.of();
+    }
+
+    /**
+     * Installed: contribute handlers, global context and static entries. Called on the building
+     * thread before the controller is returned.
+     *
+     * @param context what the adapter may extend
+     */
+    default void setup(AdapterContext context) {
+    }
+
+    /**
+     * The loop thread is about to start. Caller of {@code run()}.
+     *
+     * @param controller the controller
+     */
+    default void running(Controller controller) {
+    }
+
+    /**
+     * The loop thread has started. Caller of {@code run()}.
+     *
+     * @param controller the controller
+     */
+    default void run(Controller controller) {
+    }
+
+    /**
+     * The controller was suspended. Caller of {@code suspend()}.
+     *
+     * @param controller the controller
+     */
+    default void suspend(Controller controller) {
+    }
+
+    /**
+     * The controller was resumed. Caller of {@code resume()}.
+     *
+     * @param controller the controller
+     */
+    default void resume(Controller controller) {
+    }
+
+    /**
+     * A handler threw. Loop thread.
+     *
+     * @param session the session of the failed event
+     * @param error what the handler threw
+     */
+    default void exception(Session session, Throwable error) {
+    }
+
+    /**
+     * The shutdown has been taken: the loop is about to end. Loop thread (graceful) or the caller of
+     * {@code shutdownNow()} (forced, before the loop stops).
+     *
+     * @param controller the controller
+     */
+    default void closing(Controller controller) {
+    }
+
+    /**
+     * The loop has ended; the controller is about to become TERMINATED. Loop thread.
+     *
+     * @param controller the controller
+     */
+    default void closed(Controller controller) {
+    }
+
+    /**
+     * Whether the adapter has no work in flight. {@code awaitIdle} and {@code awaitDrained} wait for
+     * every adapter to be idle; an adapter that becomes idle calls {@link AdapterContext#signal()}.
+     *
+     * @return {@code true} by default
+     */
+    default boolean isIdle() {
+        return true;
+    }
+}

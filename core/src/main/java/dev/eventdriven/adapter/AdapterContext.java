@@ -1,0 +1,44 @@
+package dev.eventdriven.adapter;
+
+import dev.eventdriven.Controller;
+import dev.eventdriven.mapping.MappingManager;
+
+/** What an adapter may extend when it is installed ({@link Adapter#setup}). */
+public interface AdapterContext {
+
+    /**
+     * The controller being built (NEW).
+     *
+     * @return the controller
+     */
+    Controller controller();
+
+    /**
+     * The controller's mapping, to contribute handlers.
+     *
+     * @return the mapping
+     */
+    MappingManager mapping();
+
+    /**
+     * Adds an entry to the global context (after the builder's; this one wins on the same key).
+     *
+     * @param key the key
+     * @param value the value
+     */
+    void putGlobal(String key, Object value);
+
+    /**
+     * Adds a static entry ({@link dev.eventdriven.Session#getStatic(String)}).
+     *
+     * @param key the key
+     * @param value the value
+     */
+    void putStatic(String key, Object value);
+
+    /**
+     * Wakes threads waiting in {@code awaitIdle}/{@code awaitDrained} so they look at
+     * {@link Adapter#isIdle()} again. Any thread.
+     */
+    void signal();
+}

@@ -1,0 +1,49 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.Pending;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Completes a {@link Pending} from the handlers' returns. A return that is a {@link CompletionStage}
+ * stands for a result that arrives later (a child process, another controller): the Pending then
+ * completes when every such stage has, with their values in place of the stages, or exceptionally
+ * with the first failure.
+ */
+final class AsyncReturns {
+
+    private AsyncReturns() {
+    }
+
+    static void complete(Pending pending, List<Object> returns) {
+        List<CompletableFuture<?>> stages = null;
+        for (Object r : returns) {
+            if (r instanceof CompletionStage<?> st) {
+                if (stages == null) {
+                    stages = new ArrayList<>();
+                }
+                stages.add(st.toCompletableFuture());
+            }
+        }
+        if (stages == null) {
+            pending.complete(Collections.unmodifiableList(returns));
+            return;
+        }
+        CompletableFuture.allOf(stages.toArray(new CompletableFuture<?>[0])).whenComplete((ignored, error) -> {
+            if (error != null) {
+                pending.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+                return;
+            }
+            List<Object> resolved = new ArrayList<>(returns.size());
+            for (Object r : returns) {
+                resolved.add(r instanceof CompletionStage<?> st ? st.toCompletableFuture().join() : r);
+            }
+            pending.complete(Collections.unmodifiableList(resolved));
+        });
+    }
+}

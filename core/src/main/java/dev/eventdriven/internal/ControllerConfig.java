@@ -1,0 +1,51 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.ErrorPolicy;
+import dev.eventdriven.OverflowPolicy;
+import dev.eventdriven.adapter.Adapter;
+import dev.eventdriven.mapping.MappingBlueprint;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Everything a {@link LoopController} is built from. Produced by the public builders.
+ *
+ * @param name the controller name
+ * @param mapping the initial registrations
+ * @param globalContext the global context (copied)
+ * @param staticEntries the static entries (copied)
+ * @param adapters adapters to install
+ * @param threadFactory the loop thread factory, or {@code null} for the default
+ * @param queueCapacity the queue bound, or {@link #UNBOUNDED}
+ * @param overflowPolicy what a full queue does
+ * @param blockTimeout how long BLOCK waits
+ * @param errorPolicy what a handler error does
+ * @param batchSize events taken between control checks
+ * @param threadName the loop thread's name, or {@code null} for {@code <name>-loop}
+ */
+public record ControllerConfig(String name, MappingBlueprint mapping, Map<String, Object> globalContext,
+                               Map<String, Object> staticEntries, List<Adapter> adapters,
+                               ThreadFactory threadFactory, int queueCapacity, OverflowPolicy overflowPolicy,
+                               Duration blockTimeout, ErrorPolicy errorPolicy, int batchSize,
+                               String threadName) {
+
+    /** Queue capacity meaning "no bound". */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+    /** Default batch size. */
+    public static final int DEFAULT_BATCH = 256;
+
+    /**
+     * This config with another name and thread name (used for pool workers).
+     *
+     * @param newName the controller name
+     * @param newThreadName the thread name
+     * @return a copy
+     */
+    public ControllerConfig withName(String newName, String newThreadName) {
+        return new ControllerConfig(newName, mapping, globalContext, staticEntries, adapters, threadFactory,
+                queueCapacity, overflowPolicy, blockTimeout, errorPolicy, batchSize, newThreadName);
+    }
+}

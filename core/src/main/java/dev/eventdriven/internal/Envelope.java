@@ -1,0 +1,163 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.Event;
+import dev.eventdriven.Pending;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One queued event, and at the same time the node of the queue that holds it (so a fire-and-forget
+ * dispatch allocates one object of 32 bytes with compressed oops: header, four references, an int).
+ *
+ * <p>{@code extra} is {@code null} (the plain case), a {@link Pending}, an {@link Extras} (context,
+ * arguments, maybe a Pending), or a {@link CloseMarker}.
+ */
+public final class Envelope {
+
+    private static final VarHandle NEXT;
+
+    static {
+        try {
+            NEXT = MethodHandles.lookup().findVarHandle(Envelope.class, "next", Envelope.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    Object id;
+    Object value;
+    Object extra;
+    /** Position in the controller's queue (wraps): tail.seq - consumed = queued. */
+    int seq;
+    @SuppressWarnings("unused") // accessed through NEXT
+    private volatile Envelope next;
+
+    /**
+     * Creates an envelope.
+     *
+     * @param id the event id
+     * @param value the value
+     * @param extra null, a Pending, an Extras or a CloseMarker
+     */
+    public Envelope(Object id, Object value, Object extra) {
+        this.id = id;
+        this.value = value;
+        this.extra = extra;
+    }
+
+    /**
+     * Builds the envelope of a dispatch.
+     *
+     * @param id the event id
+     * @param value the value
+     * @param context the event context or {@code null}
+     * @param args the arguments or {@code null}
+     * @param pending the pending or {@code null}
+     * @return the envelope
+     */
+    public static Envelope of(Object id, Object value, Map<String, ?> context, Object[] args, Pending pending) {
+        boolean plain = (context == null || context.isEmpty()) && (args == null || args.length == 0);
+        Object extra = plain ? pending : new Extras(Extras.freeze(context), Extras.freeze(args), pending);
+        return new Envelope(id, value, extra);
+    }
+
+    /** @return the event id */
+    public Object id() {
+        return id;
+    }
+
+    /** @return the value */
+    public Object value() {
+        return value;
+    }
+
+    /** @return the pending, or {@code null} */
+    public Pending pending() {
+        Object x = extra;
+        if (x instanceof Pending p) {
+            return p;
+        }
+        return x instanceof Extras e ? e.pending : null;
+    }
+
+    /** @return the event context, never {@code null} */
+    public Map<String, Object> context() {
+        return extra instanceof Extras e ? e.context : Map.of();
+    }
+
+    /** @return the arguments, never {@code null} */
+    public List<Object> args() {
+        return extra instanceof Extras e ? e.args : List.of();
+    }
+
+    /** @return whether this envelope closes its queue */
+    public boolean isCloseMarker() {
+        return extra instanceof CloseMarker;
+    }
+
+    /**
+     * The event as data, for hand-back.
+     *
+     * @return the event
+     */
+    public Event toEvent() {
+        return new Event(id, value, context(), args());
+    }
+
+    Envelope next() {
+        return (Envelope) NEXT.getAcquire(this);
+    }
+
+    void lazyNext(Envelope n) {
+        NEXT.setRelease(this, n);
+    }
+
+    /** Drops references once the envelope is consumed (it stays behind as the queue's stub). */
+    void clear() {
+        id = null;
+        value = null;
+        extra = null;
+    }
+
+    /** Context, arguments and pending of a dispatch that has them. */
+    static final class Extras {
+        final Map<String, Object> context;
+        final List<Object> args;
+        final Pending pending;
+
+        Extras(Map<String, Object> context, List<Object> args, Pending pending) {
+            this.context = context;
+            this.args = args;
+            this.pending = pending;
+        }
+
+        static Map<String, Object> freeze(Map<String, ?> m) {
+            if (m == null || m.isEmpty()) {
+                return Map.of();
+            }
+            return Collections.unmodifiableMap(new java.util.HashMap<>(m));
+        }
+
+        static List<Object> freeze(Object[] a) {
+            if (a == null || a.length == 0) {
+                return List.of();
+            }
+            return Collections.unmodifiableList(Arrays.asList(a.clone()));
+        }
+    }
+
+    /** The marker that closes a queue: a graceful or forced shutdown. */
+    static final class CloseMarker {
+        final boolean forced;
+        final Pending pending;
+
+        CloseMarker(boolean forced, Pending pending) {
+            this.forced = forced;
+            this.pending = pending;
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.ControllerState;
+import dev.eventdriven.ErrorPolicy;
+import dev.eventdriven.Event;
+import dev.eventdriven.EventHandler;
+import dev.eventdriven.HandlerFailure;
+import dev.eventdriven.Pending;
+import dev.eventdriven.SubmittedTask;
+import dev.eventdriven.SystemEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The loop of one controller: takes envelopes one at a time and runs their handlers on the loop
+ * thread. Only the loop thread touches the fields here, except the counters, which other threads
+ * read without locking for {@code stats()}.
+ *
+ * <pre>
+ *   poll own queue --&gt; poll shared source (pool) --&gt; none: park (producers unpark)
+ *        |
+ *        v
+ *   forward to listeners --&gt; BEFORE --&gt; handlers (or OTHER / task) --&gt; AFTER --&gt; Pending
+ *                                           | throws
+ *                                           v
+ *                      log + adapters' exception() + ERROR handlers + Pending fails + policy
+ * </pre>
+ */
+final class EventLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
+
+    /** MDC key holding the controller name while a handler runs. */
+    static final String MDC_CONTROLLER = "controller";
+    /** MDC key holding the event id while a handler runs. */
+    static final String MDC_EVENT = "eventId";
+
+    private static final EventHandler[] RUN_TASK = {EventLoop::runTask};
+
+    private final LoopController c;
+    private final int batchSize;
+    private final ErrorPolicy errorPolicy;
+    private Object mdcEventId;
+
+    long handled;
+    long handledFromSource;
+    long failed;
+    long busyNanos;
+    long handedBack;
+    private boolean stopAfterEvent;
+
+    EventLoop(LoopController controller, int batchSize, ErrorPolicy errorPolicy) {
+        this.c = controller;
+        this.batchSize = batchSize;
+        this.errorPolicy = errorPolicy;
+    }
+
+    void run() {
+        c.session.bindToThread();
+        MDC.put(MDC_CONTROLLER, c.name);
+        try {
+            loop();
+        } catch (Throwable t) {
+            LOG.error("controller '{}': the loop failed; the controller stops", c.name, t);
+        } finally {
+            terminate();
+        }
+    }
+
+    private void loop() {
+        int inBatch = 0;
+        long batchStart = System.nanoTime();
+        for (;;) {
+            int ctl = c.control();
+            if (ctl != 0 && handleControl(ctl)) {
+                return;
+            }
+            Envelope e = c.queue.poll();
+            EventSource src = null;
+            if (e == null && c.source != null) {
+                e = c.source.poll(c);
+                src = c.source;
+            }
+            if (e == null) {
+                busyNanos += System.nanoTime() - batchStart;
+                inBatch = 0;
+                park();
+                batchStart = System.nanoTime();
+                continue;
+            }
+            if (src == null && e.isCloseMarker()) {
+                if (takeShutdown(e)) {
+                    return;
+                }
+                continue;
+            }
+            process(e);
+            if (src == null) {
+                c.queue.publishConsumed(e.seq);
+                c.signalSpace();
+            } else {
+                handledFromSource++;
+                src.completed(c, e);
+            }
+            c.progress.signal();
+            if (stopAfterEvent) {
+                return;
+            }
+            if (++inBatch >= batchSize) {
+                long now = System.nanoTime();
+                busyNanos += now - batchStart;
+                batchStart = now;
+                inBatch = 0;
+            }
+        }
+    }
+
+    /** @return {@code true} if the loop must stop */
+    private boolean handleControl(int ctl) {
+        if ((ctl & LoopController.CTL_STOP) != 0) {
+            return true;
+        }
+        if ((ctl & LoopController.CTL_CLEAN) != 0) {
+            c.clearControl(LoopController.CTL_CLEAN);
+            CompletableFuture<List<Event>> req = c.cleanRequest;
+            List<Event> back = c.cleanOnLoop();
+            if (req != null) {
+                req.complete(back);
+            }
+            return false;
+        }
+        while ((c.control() & LoopController.CTL_SUSPEND) != 0) {
+            int now = c.control();
+            if ((now & (LoopController.CTL_STOP | LoopController.CTL_CLEAN)) != 0) {
+                return handleControl(now);
+            }
+            c.markParked(true);
+            c.progress.signal();
+            if ((c.control() & LoopController.CTL_SUSPEND) != 0) {
+                LockSupport.park(this);
+            }
+            c.markParked(false);
+        }
+        return false;
+    }
+
+    private void park() {
+        c.markParked(true);
+        // Re-check after announcing: a producer that appended before seeing the flag is seen here.
+        if (c.queue.isEmpty() && (c.source == null || c.source.isEmpty(c)) && c.control() == 0) {
+            c.progress.signal();
+            LockSupport.park(this);
+        }
+        c.markParked(false);
+    }
+
+    /** @return {@code true} if the shutdown stands and the loop ends */
+    private boolean takeShutdown(Envelope marker) {
+        Envelope.CloseMarker m = (Envelope.CloseMarker) marker.extra;
+        if (m.forced) {
+            return true;
+        }
+        HandlerTable table = c.mapping.table();
+        EventHandler[] hs = table.get(SystemEvent.SHUTDOWN);
+        boolean skipped = runEvent(marker, SystemEvent.SHUTDOWN, null, hs == null ? HandlerTable.NONE : hs, table,
+                m.pending);
+        c.progress.signal();
+        if (skipped && !stopAfterEvent) {
+            c.cancelShutdown(marker);
+            return false;
+        }
+        c.queue.publishConsumed(marker.seq);
+        return true;
+    }
+
+    private void process(Envelope e) {
+        Object id = e.id;
+        Object value = e.value;
+        HandlerTable table = c.mapping.table();
+        if (!c.listeners.isEmpty()) {
+            c.listeners.forward(e);
+        }
+        EventHandler[] hs;
+        Object handlerId = id;
+        if (id == SystemEvent.SUBMIT) {
+            hs = table.get(SystemEvent.SUBMIT);
+            if (hs == null) {
+                hs = RUN_TASK;
+            } else if (!(value instanceof SubmittedTask)) {
+                value = new SubmittedTask(value, List.of());
+            }
+        } else {
+            hs = table.get(id);
+            if (hs == null) {
+                if (id instanceof SystemEvent) {
+                    hs = HandlerTable.NONE;
+                } else {
+                    hs = table.other;
+                    handlerId = SystemEvent.OTHER;
+                }
+            }
+        }
+        runEvent(e, handlerId, value, hs, table, e.pending());
+    }
+
+    /** @return whether the event was skipped */
+    private boolean runEvent(Envelope e, Object handlerId, Object value, EventHandler[] hs, HandlerTable table,
+                             Pending pending) {
+        LoopSession s = c.session;
+        List<Object> returns = pending != null || table.after.length != 0 ? new ArrayList<>(hs.length) : null;
+        s.begin(e, handlerId, value);
+        if (e.id != mdcEventId) {
+            mdcEventId = e.id;
+            MDC.put(MDC_EVENT, String.valueOf(e.id));
+        }
+        try {
+            for (EventHandler h : table.before) {
+                h.handle(s);
+                if (s.skipped()) {
+                    break;
+                }
+            }
+            if (!s.skipped()) {
+                for (EventHandler h : hs) {
+                    Object r = h.handle(s);
+                    if (returns != null) {
+                        returns.add(r);
+                    }
+                    if (s.skipped()) {
+                        break;
+                    }
+                }
+            }
+            if (!s.skipped() && table.after.length != 0) {
+                s.returns(returns);
+                for (EventHandler h : table.after) {
+                    h.handle(s);
+                    if (s.skipped()) {
+                        break;
+                    }
+                }
+            }
+            if (pending != null) {
+                AsyncReturns.complete(pending, returns);
+            }
+            return s.skipped();
+        } catch (Throwable t) {
+            failed(e, value, t, pending, table);
+            return false;
+        } finally {
+            handled++;
+            s.end();
+        }
+    }
+
+    private static Object runTask(dev.eventdriven.Session session) throws Exception {
+        Object task = session.value();
+        if (task instanceof Runnable r) {
+            r.run();
+            return null;
+        }
+        if (task instanceof Callable<?> callable) {
+            return callable.call();
+        }
+        if (task instanceof SubmittedTask st) {
+            return st.call();
+        }
+        throw new IllegalArgumentException(Checks.message("SUBMIT value", task,
+                "a Runnable, Callable or SubmittedTask"));
+    }
+
+    private void failed(Envelope e, Object value, Throwable t, Pending pending, HandlerTable table) {
+        failed++;
+        if (t instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.error("controller '{}': a handler of event {} threw", c.name, e.id, t);
+        c.adapters.exception(c.session, t);
+        if (pending != null) {
+            pending.completeExceptionally(t);
+        }
+        EventHandler[] errorHandlers = table.get(SystemEvent.ERROR);
+        if (errorHandlers != null && e.id != SystemEvent.ERROR) {
+            LoopSession s = c.session;
+            s.begin(e, SystemEvent.ERROR, new HandlerFailure(e.id, value, t));
+            for (EventHandler h : errorHandlers) {
+                try {
+                    h.handle(s);
+                } catch (Throwable nested) {
+                    LOG.error("controller '{}': an ERROR handler threw while handling the failure of event {}",
+                            c.name, e.id, nested);
+                }
+            }
+        }
+        if (errorPolicy == ErrorPolicy.SHUTDOWN) {
+            LOG.warn("controller '{}': error policy SHUTDOWN, shutting down after the failure of event {}",
+                    c.name, e.id);
+            c.shutdown();
+        } else if (errorPolicy == ErrorPolicy.STOP) {
+            LOG.warn("controller '{}': error policy STOP, stopping after the failure of event {}", c.name, e.id);
+            stopAfterEvent = true;
+        }
+    }
+
+    private void terminate() {
+        Thread.interrupted(); // a forced stop may have interrupted a handler; the cleanup must not see it
+        try {
+            if (c.state() != ControllerState.TERMINATED) {
+                c.shutdownStateForStop();
+            }
+            List<Event> back = c.drainHandingBack();
+            c.keepHandedBack(back);
+            if (!back.isEmpty()) {
+                LOG.info("controller '{}': {} queued events were not processed and are handed back", c.name,
+                        back.size());
+            }
+            c.adapters.lifecycle("closing", c);
+            c.adapters.lifecycle("closed", c);
+        } finally {
+            MDC.remove(MDC_EVENT);
+            MDC.remove(MDC_CONTROLLER);
+            c.session.unbindFromThread();
+            c.terminated();
+        }
+    }
+}

@@ -1,0 +1,766 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.Controller;
+import dev.eventdriven.ControllerClosedException;
+import dev.eventdriven.ControllerState;
+import dev.eventdriven.ControllerStats;
+import dev.eventdriven.Event;
+import dev.eventdriven.ForwardingPacket;
+import dev.eventdriven.IllegalControllerStateException;
+import dev.eventdriven.Listening;
+import dev.eventdriven.LoopThreadBlockingException;
+import dev.eventdriven.OverflowPolicy;
+import dev.eventdriven.Pending;
+import dev.eventdriven.RejectedEventException;
+import dev.eventdriven.SubmittedTask;
+import dev.eventdriven.SystemEvent;
+import dev.eventdriven.Task;
+import dev.eventdriven.adapter.Adapter;
+import dev.eventdriven.adapter.AdapterContext;
+import dev.eventdriven.adapter.AdapterManager;
+import dev.eventdriven.mapping.MappingManager;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Controller}: the dispatch side and the lifecycle. The loop itself is in {@link EventLoop}.
+ *
+ * <p>Dispatch costs one CAS (the queue's tail) and one volatile read (is the loop parked?); the loop
+ * thread is woken only when it parks (coalesced wake-ups).
+ */
+public final class LoopController implements Controller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoopController.class);
+    private static final ThreadFactory DEFAULT_FACTORY = Thread::new;
+
+    static final int CTL_SUSPEND = 1;
+    static final int CTL_STOP = 2;
+    static final int CTL_CLEAN = 4;
+
+    private static final VarHandle STATE;
+    private static final VarHandle PARKED;
+    private static final VarHandle CONTROL;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATE = l.findVarHandle(LoopController.class, "state", ControllerState.class);
+            PARKED = l.findVarHandle(LoopController.class, "parked", int.class);
+            CONTROL = l.findVarHandle(LoopController.class, "control", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final String name;
+    private final String threadName;
+    private final ThreadFactory threadFactory;
+    final MpscEnvelopeQueue queue = new MpscEnvelopeQueue();
+    private final int capacity;
+    private final OverflowPolicy overflowPolicy;
+    private final long blockTimeoutNanos;
+    final CopyOnWriteMapping mapping;
+    final DefaultAdapterManager adapters;
+    final Map<String, Object> global;
+    final Map<String, Object> statics;
+    final LoopSession session;
+    final EventSource source;
+    final Listeners listeners;
+    final ProgressSignal progress = new ProgressSignal();
+    private final ProgressSignal space = new ProgressSignal();
+    final EventLoop loop;
+    private final BooleanSupplier onLoop = this::inLoop;
+    private final Object startLock = new Object();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile ControllerState state = ControllerState.NEW;
+    @SuppressWarnings("unused") // accessed through PARKED
+    private volatile int parked;
+    @SuppressWarnings("unused") // accessed through CONTROL
+    private volatile int control;
+    volatile Thread loopThread;
+    volatile CompletableFuture<List<Event>> cleanRequest;
+    private final List<Event> handedBack = new ArrayList<>();
+
+    /**
+     * Creates a controller.
+     *
+     * @param config the configuration
+     */
+    public LoopController(ControllerConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Creates a controller that also takes events from a shared source (a pool worker).
+     *
+     * @param config the configuration
+     * @param source the shared source, or {@code null}
+     */
+    public LoopController(ControllerConfig config, EventSource source) {
+        this.name = config.name();
+        this.threadName = config.threadName() != null ? config.threadName() : name + "-loop";
+        this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
+        this.capacity = config.queueCapacity();
+        this.overflowPolicy = config.overflowPolicy();
+        this.blockTimeoutNanos = config.blockTimeout().toNanos();
+        this.mapping = new CopyOnWriteMapping(config.mapping());
+        this.global = new HashMap<>(config.globalContext());
+        this.statics = new HashMap<>(config.staticEntries());
+        this.source = source;
+        this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
+        this.listeners = new Listeners(name);
+        this.adapters = new DefaultAdapterManager(this, new Context());
+        this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy());
+        for (Adapter a : config.adapters()) {
+            adapters.install(a);
+        }
+    }
+
+    /** What adapters may extend while the controller is NEW. */
+    private final class Context implements AdapterContext {
+        @Override
+        public Controller controller() {
+            return LoopController.this;
+        }
+
+        @Override
+        public MappingManager mapping() {
+            return mapping;
+        }
+
+        @Override
+        public void putGlobal(String key, Object value) {
+            requireNew("putGlobal");
+            global.put(Checks.key(key), value);
+        }
+
+        @Override
+        public void putStatic(String key, Object value) {
+            requireNew("putStatic");
+            statics.put(Checks.key(key), value);
+        }
+
+        @Override
+        public void signal() {
+            progress.signal();
+        }
+
+        private void requireNew(String what) {
+            ControllerState s = state();
+            if (s != ControllerState.NEW) {
+                throw new IllegalControllerStateException(what + " on controller '" + name
+                        + "': contexts are fixed once it runs (state: " + s + ")", s);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void dispatch(Object eventId) {
+        enqueue(new Envelope(Checks.eventId(eventId), null, null));
+    }
+
+    @Override
+    public void dispatch(Object eventId, Object value) {
+        enqueue(new Envelope(Checks.eventId(eventId), value, null));
+    }
+
+    @Override
+    public void dispatch(Object eventId, Object value, Map<String, ?> context, Object... args) {
+        enqueue(Envelope.of(Checks.eventId(eventId), value, context, args, null));
+    }
+
+    @Override
+    public Pending request(Object eventId) {
+        return request(eventId, null);
+    }
+
+    @Override
+    public Pending request(Object eventId, Object value) {
+        Pending p = newPending(Checks.eventId(eventId));
+        enqueue(new Envelope(eventId, value, p));
+        return p;
+    }
+
+    @Override
+    public Pending request(Object eventId, Object value, Map<String, ?> context, Object... args) {
+        Pending p = newPending(Checks.eventId(eventId));
+        enqueue(Envelope.of(eventId, value, context, args, p));
+        return p;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        enqueue(new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), null));
+    }
+
+    @Override
+    public Pending submit(Callable<?> task) {
+        Pending p = newPending(SystemEvent.SUBMIT);
+        enqueue(new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), p));
+        return p;
+    }
+
+    @Override
+    public Pending submit(Task task, Object... args) {
+        Pending p = newPending(SystemEvent.SUBMIT);
+        List<Object> list = args == null ? List.of() : java.util.Arrays.asList(args);
+        enqueue(new Envelope(SystemEvent.SUBMIT, new SubmittedTask(Checks.notNull("task", task), list), p));
+        return p;
+    }
+
+    /**
+     * A pending whose blocking waits are refused on this loop thread.
+     *
+     * @param eventId the event
+     * @return the pending
+     */
+    public Pending newPending(Object eventId) {
+        return new Pending(eventId, onLoop);
+    }
+
+    /**
+     * Appends an envelope, applying the overflow policy; wakes the loop if it parks.
+     *
+     * @param e the envelope
+     */
+    public void enqueue(Envelope e) {
+        if (e.id == SystemEvent.SHUTDOWN) {
+            closeGracefully(e.pending());
+            return;
+        }
+        int r = queue.offer(e, capacity);
+        if (r != MpscEnvelopeQueue.OK) {
+            overflowOrClosed(e, r);
+            return;
+        }
+        wakeIfParked();
+    }
+
+    private void overflowOrClosed(Envelope e, int result) {
+        if (result == MpscEnvelopeQueue.FULL) {
+            switch (overflowPolicy) {
+                case DROP_NEWEST -> {
+                    dropped.incrementAndGet();
+                    Pending p = e.pending();
+                    if (p != null) {
+                        p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
+                    }
+                    return;
+                }
+                case FAIL -> {
+                    rejected.incrementAndGet();
+                    throw new RejectedEventException(full(e) + " (overflow policy FAIL)");
+                }
+                case BLOCK -> result = blockForRoom(e);
+                default -> throw new AssertionError(overflowPolicy);
+            }
+            if (result == MpscEnvelopeQueue.OK) {
+                wakeIfParked();
+                return;
+            }
+        }
+        rejected.incrementAndGet();
+        throw new ControllerClosedException("controller '" + name + "' is " + state()
+                + ": event " + e.id + " refused (dispatch after shutdown)");
+    }
+
+    private String full(Envelope e) {
+        return "controller '" + name + "': queue full (capacity " + capacity + "), event " + e.id;
+    }
+
+    private int blockForRoom(Envelope e) {
+        if (inLoop()) {
+            rejected.incrementAndGet();
+            throw new LoopThreadBlockingException(full(e)
+                    + ": the loop thread cannot block waiting for room in its own queue");
+        }
+        int[] result = {MpscEnvelopeQueue.FULL};
+        boolean done = space.await(blockTimeoutNanos, () -> {
+            result[0] = queue.offer(e, capacity);
+            return result[0] != MpscEnvelopeQueue.FULL;
+        }, "dispatch to controller '" + name + "' waiting for room");
+        if (!done) {
+            rejected.incrementAndGet();
+            throw new RejectedEventException(full(e) + ": no room within "
+                    + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");
+        }
+        return result[0];
+    }
+
+    /**
+     * Wakes the loop if it parks (coalesced: only the producer that flips the flag unparks).
+     *
+     * @return whether this call woke it
+     */
+    public boolean wakeIfParked() {
+        if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
+            LockSupport.unpark(loopThread);
+            return true;
+        }
+        return false;
+    }
+
+    void markParked(boolean p) {
+        PARKED.setVolatile(this, p ? 1 : 0);
+    }
+
+    boolean isParked() {
+        return (int) PARKED.getVolatile(this) != 0;
+    }
+
+    int control() {
+        return (int) CONTROL.getVolatile(this);
+    }
+
+    private void setControl(int bit) {
+        CONTROL.getAndBitwiseOr(this, bit);
+        Thread t = loopThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    void clearControl(int bit) {
+        CONTROL.getAndBitwiseAnd(this, ~bit);
+    }
+
+    /** Loop thread: room was made in a bounded queue. */
+    void signalSpace() {
+        if (capacity != ControllerConfig.UNBOUNDED) {
+            space.signal();
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void run() {
+        run(null, false);
+    }
+
+    @Override
+    public void run(Map<String, ?> runtimeContext) {
+        run(runtimeContext, false);
+    }
+
+    @Override
+    public void run(Map<String, ?> runtimeContext, boolean suspended) {
+        synchronized (startLock) {
+            ControllerState s = state();
+            if (s != ControllerState.NEW) {
+                throw new IllegalControllerStateException("run controller '" + name + "': it was started already"
+                        + " (state: " + s + ")", s);
+            }
+            session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
+                    : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
+            adapters.lifecycle("running", this);
+            if (suspended) {
+                CONTROL.getAndBitwiseOr(this, CTL_SUSPEND);
+            }
+            Thread t = threadFactory.newThread(loop::run);
+            if (t == null) {
+                throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
+            }
+            t.setName(threadName);
+            loopThread = t;
+            STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
+            t.start();
+        }
+        adapters.lifecycle("run", this);
+    }
+
+    @Override
+    public void suspend() {
+        if (STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SUSPENDED)) {
+            setControl(CTL_SUSPEND);
+            adapters.lifecycle("suspend", this);
+            return;
+        }
+        ControllerState s = state();
+        if (s != ControllerState.SUSPENDED) {
+            throw new IllegalControllerStateException("suspend controller '" + name
+                    + "' (state: " + s + ", expected: RUNNING or SUSPENDED)", s);
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
+            clearControl(CTL_SUSPEND);
+            LockSupport.unpark(loopThread);
+            adapters.lifecycle("resume", this);
+            return;
+        }
+        ControllerState s = state();
+        if (s != ControllerState.RUNNING) {
+            throw new IllegalControllerStateException("resume controller '" + name
+                    + "' (state: " + s + ", expected: RUNNING or SUSPENDED)", s);
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        try {
+            closeGracefully(null);
+        } catch (ControllerClosedException alreadyClosing) {
+            // shutdown() is idempotent
+        }
+    }
+
+    private void closeGracefully(Pending pending) {
+        for (;;) {
+            ControllerState s = state();
+            if (s == ControllerState.NEW) {
+                synchronized (startLock) {
+                    if (state() == ControllerState.NEW) {
+                        queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, null)));
+                        STATE.setVolatile(this, ControllerState.TERMINATED);
+                        adapters.lifecycle("closed", this);
+                        terminated.countDown();
+                        progress.signal();
+                        if (pending != null) {
+                            pending.complete(List.of());
+                        }
+                        return;
+                    }
+                }
+            } else if (s == ControllerState.RUNNING || s == ControllerState.SUSPENDED) {
+                if (STATE.compareAndSet(this, s, ControllerState.SHUTTING_DOWN)) {
+                    break;
+                }
+            } else {
+                throw new ControllerClosedException("controller '" + name + "' is " + s + ": SHUTDOWN refused");
+            }
+        }
+        Envelope marker = new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, pending));
+        if (!queue.close(marker) && pending != null) {
+            pending.completeExceptionally(new ControllerClosedException("controller '" + name
+                    + "' is stopping already"));
+        }
+        // A suspended controller resumes so that everything before the shutdown is handled.
+        clearControl(CTL_SUSPEND);
+        Thread t = loopThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Loop thread: a graceful shutdown was cancelled by a SHUTDOWN handler. */
+    void cancelShutdown(Envelope marker) {
+        queue.reopen(marker);
+        STATE.compareAndSet(this, ControllerState.SHUTTING_DOWN, ControllerState.RUNNING);
+        LOG.info("controller '{}': shutdown cancelled by a SHUTDOWN handler", name);
+    }
+
+    @Override
+    public List<Event> shutdownNow() {
+        synchronized (startLock) {
+            ControllerState s = state();
+            if (s == ControllerState.NEW || s == ControllerState.TERMINATED && loopThread == null) {
+                queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
+                List<Event> back = drainHandingBack();
+                if (s == ControllerState.NEW) {
+                    STATE.setVolatile(this, ControllerState.TERMINATED);
+                    adapters.lifecycle("closed", this);
+                    terminated.countDown();
+                    progress.signal();
+                }
+                return back;
+            }
+        }
+        STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SHUTTING_DOWN);
+        STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.SHUTTING_DOWN);
+        queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
+        setControl(CTL_STOP);
+        if (inLoop()) {
+            // We are the consumer: take the rest now; the loop stops when this handler returns.
+            return drainHandingBack();
+        }
+        Thread t = loopThread;
+        if (t != null && state() != ControllerState.TERMINATED) {
+            t.interrupt();
+        }
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                terminated.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (handedBack) {
+            List<Event> back = new ArrayList<>(handedBack);
+            handedBack.clear();
+            return back;
+        }
+    }
+
+    /**
+     * Consumer side (loop thread, or any thread when no loop runs): removes every queued event, fails
+     * its pending and hands it back.
+     */
+    List<Event> drainHandingBack() {
+        List<Event> back = new ArrayList<>();
+        Envelope e;
+        while ((e = queue.poll()) != null) {
+            if (e.isCloseMarker()) {
+                Pending p = ((Envelope.CloseMarker) e.extra).pending;
+                if (p != null) {
+                    p.complete(List.of());
+                }
+            } else {
+                back.add(handBack(e));
+            }
+            queue.publishConsumed(e.seq);
+        }
+        loop.handedBack += back.size();
+        return back;
+    }
+
+    private Event handBack(Envelope e) {
+        Pending p = e.pending();
+        if (p != null) {
+            p.completeExceptionally(new ControllerClosedException("controller '" + name
+                    + "' stopped before event " + e.id + " ran; the event was handed back"));
+        }
+        return e.toEvent();
+    }
+
+    /** Loop thread, at the end: keeps what the forced stop drained for {@code shutdownNow()}. */
+    void keepHandedBack(List<Event> back) {
+        synchronized (handedBack) {
+            handedBack.addAll(back);
+        }
+    }
+
+    /** Loop thread, as the loop ends: no new event may enter, whatever ended it. */
+    void shutdownStateForStop() {
+        STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SHUTTING_DOWN);
+        STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.SHUTTING_DOWN);
+        queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
+    }
+
+    /** Loop thread: the loop has ended. */
+    void terminated() {
+        STATE.setVolatile(this, ControllerState.TERMINATED);
+        CompletableFuture<List<Event>> req = cleanRequest;
+        if (req != null) {
+            req.complete(List.of());
+        }
+        terminated.countDown();
+        progress.signal();
+        space.signal();
+    }
+
+    @Override
+    public List<Event> clean() {
+        if (inLoop()) {
+            return cleanOnLoop();
+        }
+        synchronized (startLock) {
+            ControllerState s = state();
+            if (s == ControllerState.NEW || (s == ControllerState.TERMINATED)) {
+                List<Event> back = new ArrayList<>();
+                queue.drainUntilMarker(e -> back.add(handBack(e)));
+                return back;
+            }
+        }
+        CompletableFuture<List<Event>> req;
+        synchronized (this) {
+            req = new CompletableFuture<>();
+            cleanRequest = req;
+            setControl(CTL_CLEAN);
+            if (state() == ControllerState.TERMINATED) {
+                req.complete(List.of());
+            }
+            try {
+                return req.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.eventdriven.EventDrivenException("interrupted in clean() of controller '" + name + "'", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("clean() of controller '" + name + "' failed", e.getCause());
+            } finally {
+                cleanRequest = null;
+            }
+        }
+    }
+
+    /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
+    List<Event> cleanOnLoop() {
+        List<Event> back = new ArrayList<>();
+        queue.drainUntilMarker(e -> back.add(handBack(e)));
+        loop.handedBack += back.size();
+        signalSpace();
+        try {
+            dispatch(SystemEvent.CLEAN, List.copyOf(back));
+        } catch (ControllerClosedException closing) {
+            // no CLEAN for a controller that is stopping
+        }
+        return back;
+    }
+
+    @Override
+    public boolean awaitDrained(Duration timeout) {
+        long nanos = Checks.timeoutNanos(timeout);
+        requireNotLoop("awaitDrained");
+        int target = queue.tailSeq();
+        return progress.await(nanos, () -> (queue.consumedSeq() - target >= 0 || state() == ControllerState.TERMINATED)
+                && adapters.allIdle(), "awaitDrained of controller '" + name + "'");
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) {
+        long nanos = Checks.timeoutNanos(timeout);
+        requireNotLoop("awaitIdle");
+        return progress.await(nanos, () -> isIdle() && adapters.allIdle(), "awaitIdle of controller '" + name + "'");
+    }
+
+    @Override
+    public boolean awaitTermination(Duration timeout) {
+        long nanos = Checks.timeoutNanos(timeout);
+        requireNotLoop("awaitTermination");
+        try {
+            return terminated.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.eventdriven.EventDrivenException("interrupted in awaitTermination of controller '"
+                    + name + "'", e);
+        }
+    }
+
+    private void requireNotLoop(String what) {
+        if (inLoop()) {
+            throw new LoopThreadBlockingException(what + " called on the loop thread of controller '" + name
+                    + "': it would wait for itself");
+        }
+    }
+
+    // ------------------------------------------------------------------ listening
+
+    @Override
+    public Listening listen(Controller source, Collection<?> allow, String listeningName) {
+        Objects.requireNonNull(source, "source");
+        if (source == this) {
+            throw new IllegalArgumentException(Checks.message("source", source.name(), "another controller"));
+        }
+        if (!(source instanceof LoopController lc)) {
+            throw new IllegalArgumentException(Checks.message("source", source.getClass().getName(),
+                    "a controller built by Controller.builder()"));
+        }
+        return lc.listeners.add(this, allow, listeningName, "controller '" + name + "'");
+    }
+
+    @Override
+    public boolean unlisten(Controller source) {
+        return source instanceof LoopController lc && lc.listeners.remove(this);
+    }
+
+    @Override
+    public Listening listenedBy(BlockingQueue<? super ForwardingPacket> target, Collection<?> allow,
+                                String listeningName) {
+        Checks.notNull("queue", target);
+        return listeners.add(target, allow, listeningName, "queue '" + listeningName + "'");
+    }
+
+    // ------------------------------------------------------------------ state
+
+    @Override
+    public ControllerState state() {
+        return (ControllerState) STATE.getVolatile(this);
+    }
+
+    @Override
+    public boolean isAlive() {
+        ControllerState s = state();
+        return s == ControllerState.RUNNING || s == ControllerState.SUSPENDED || s == ControllerState.SHUTTING_DOWN;
+    }
+
+    @Override
+    public boolean isIdle() {
+        ControllerState s = state();
+        boolean noLoop = s == ControllerState.NEW || s == ControllerState.TERMINATED;
+        return queue.isEmpty() && (noLoop || isParked() && (source == null || source.isEmpty(this)));
+    }
+
+    @Override
+    public boolean isSuspended() {
+        return state() == ControllerState.SUSPENDED;
+    }
+
+    @Override
+    public MappingManager mapping() {
+        return mapping;
+    }
+
+    @Override
+    public AdapterManager adapters() {
+        return adapters;
+    }
+
+    @Override
+    public ControllerStats stats() {
+        int consumed = queue.consumedSeq();
+        int tail = queue.tailSeq();
+        Envelope marker = queue.closeMarker();
+        long queued = Math.max(0, tail - consumed - (marker != null && marker.seq - consumed > 0 ? 1 : 0));
+        long handled = loop.handled;
+        long fromSource = loop.handledFromSource;
+        long back = loop.handedBack;
+        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, dropped.get(),
+                rejected.get(), queued, loop.busyNanos);
+    }
+
+    @Override
+    public boolean inLoop() {
+        return Thread.currentThread() == loopThread;
+    }
+
+    /**
+     * The static entries map (mutable while NEW; pools add their entries to their workers).
+     *
+     * @return the static entries
+     */
+    public Map<String, Object> staticEntries() {
+        return statics;
+    }
+
+    @Override
+    public String toString() {
+        return "Controller[" + name + ", " + state() + "]";
+    }
+}

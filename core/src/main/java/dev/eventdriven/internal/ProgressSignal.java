@@ -1,0 +1,74 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.EventDrivenException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Lets threads wait for a condition that a loop makes true, without costing the loop anything while
+ * nobody waits: the loop calls {@link #signal()}, which only reads a counter unless a waiter is
+ * registered.
+ *
+ * <p>Visibility: the loop publishes its progress (a volatile write) before {@code signal()} reads
+ * the waiter count; a waiter registers (a volatile write) before it checks the condition. One of the
+ * two sees the other, so no wake-up is lost. Waits are also sliced (10 ms) as a safety net.
+ */
+public final class ProgressSignal {
+
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final Object lock = new Object();
+    private final AtomicInteger waiters = new AtomicInteger();
+
+    /** Creates a signal. */
+    public ProgressSignal() {
+    }
+
+    /** Wakes the waiters, if any. Any thread; cheap when nobody waits. */
+    public void signal() {
+        if (waiters.get() != 0) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** @return whether any thread waits */
+    public boolean hasWaiters() {
+        return waiters.get() != 0;
+    }
+
+    /**
+     * Waits until {@code condition} holds or the time runs out.
+     *
+     * @param timeoutNanos the most to wait
+     * @param condition checked under the signal's lock after every wake-up
+     * @param what names the wait, for the interruption message
+     * @return {@code true} if the condition holds
+     */
+    public boolean await(long timeoutNanos, BooleanSupplier condition, String what) {
+        if (condition.getAsBoolean()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        waiters.incrementAndGet();
+        try {
+            synchronized (lock) {
+                while (!condition.getAsBoolean()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, Math.min(left, SLICE_NANOS));
+                }
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventDrivenException("interrupted in " + what, e);
+        } finally {
+            waiters.decrementAndGet();
+        }
+    }
+}
