@@ -41,4 +41,12 @@ public interface AdapterContext {
      * {@link Adapter#isIdle()} again. Any thread.
      */
     void signal();
+
+    /**
+     * Registers a check run on the dispatching thread for every event dispatched or submitted to the
+     * controller (not for events taken from a pool's shared queue).
+     *
+     * @param validator the check
+     */
+    void addDispatchValidator(DispatchValidator validator);
 }

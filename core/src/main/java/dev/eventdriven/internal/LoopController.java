@@ -18,6 +18,7 @@ import dev.eventdriven.Task;
 import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.adapter.AdapterManager;
+import dev.eventdriven.adapter.DispatchValidator;
 import dev.eventdriven.mapping.MappingManager;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -101,6 +102,7 @@ public final class LoopController implements Controller {
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile int control;
     volatile Thread loopThread;
+    private volatile DispatchValidator[] validators = new DispatchValidator[0];
     volatile CompletableFuture<List<Event>> cleanRequest;
     private final List<Event> handedBack = new ArrayList<>();
 
@@ -166,6 +168,15 @@ public final class LoopController implements Controller {
         @Override
         public void signal() {
             progress.signal();
+        }
+
+        @Override
+        public void addDispatchValidator(DispatchValidator validator) {
+            requireNew("addDispatchValidator");
+            Checks.notNull("validator", validator);
+            DispatchValidator[] next = java.util.Arrays.copyOf(validators, validators.length + 1);
+            next[validators.length] = validator;
+            validators = next;
         }
 
         private void requireNew(String what) {
@@ -254,6 +265,12 @@ public final class LoopController implements Controller {
      * @param e the envelope
      */
     public void enqueue(Envelope e) {
+        DispatchValidator[] vs = validators;
+        if (vs.length != 0) {
+            for (DispatchValidator v : vs) {
+                v.validate(e.id, e.value, e.context(), e.args());
+            }
+        }
         if (e.id == SystemEvent.SHUTDOWN) {
             closeGracefully(e.pending());
             return;
