@@ -24,12 +24,14 @@ final class MpscEnvelopeQueue {
 
     private static final VarHandle TAIL;
     private static final VarHandle CONSUMED;
+    private static final VarHandle TAKEN;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             TAIL = l.findVarHandle(MpscEnvelopeQueue.class, "tail", Envelope.class);
             CONSUMED = l.findVarHandle(MpscEnvelopeQueue.class, "consumedSeq", int.class);
+            TAKEN = l.findVarHandle(MpscEnvelopeQueue.class, "takenSeq", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -42,6 +44,9 @@ final class MpscEnvelopeQueue {
     /** seq of the last node the consumer has finished with; published by the consumer. */
     @SuppressWarnings("unused") // accessed through CONSUMED
     private volatile int consumedSeq;
+    /** seq of the last node the consumer took; bounds the queue (an event being handled takes no room). */
+    @SuppressWarnings("unused") // accessed through TAKEN
+    private volatile int takenSeq;
 
     MpscEnvelopeQueue() {
         Envelope stub = new Envelope(null, null, null);
@@ -63,7 +68,7 @@ final class MpscEnvelopeQueue {
                 return CLOSED;
             }
             int seq = t.seq + 1;
-            if (capacity != ControllerConfig.UNBOUNDED && seq - (int) CONSUMED.getAcquire(this) > capacity) {
+            if (capacity != ControllerConfig.UNBOUNDED && seq - (int) TAKEN.getAcquire(this) > capacity) {
                 return FULL;
             }
             e.seq = seq;
@@ -115,6 +120,7 @@ final class MpscEnvelopeQueue {
         }
         head = n;
         h.clear();
+        TAKEN.setRelease(this, n.seq);
         return n;
     }
 
@@ -171,6 +177,7 @@ final class MpscEnvelopeQueue {
             }
             head = next;
             h.clear();
+            TAKEN.setRelease(this, next.seq);
             sink.accept(next);
             n++;
         }
