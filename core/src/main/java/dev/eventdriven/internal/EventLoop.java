@@ -325,8 +325,8 @@ final class EventLoop {
                 LOG.info("controller '{}': {} queued events were not processed and are handed back", c.name,
                         back.size());
             }
-            c.adapters.lifecycle("closing", c);
-            c.adapters.lifecycle("closed", c);
+            c.adapters.each("closing", a -> a.closing(c));
+            c.adapters.each("closed", a -> a.closed(c));
         } finally {
             MDC.remove(MDC_EVENT);
             MDC.remove(MDC_CONTROLLER);
