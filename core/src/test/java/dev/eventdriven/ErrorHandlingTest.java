@@ -85,11 +85,12 @@ class ErrorHandlingTest {
     @Test
     void errorPolicyShutdownStopsGracefully() {
         List<Object> seen = new CopyOnWriteArrayList<>();
-        Controller c = controllers.run(Controller.builder("policy-shutdown").errorPolicy(ErrorPolicy.SHUTDOWN)
+        Controller c = controllers.keep(Controller.builder("policy-shutdown").errorPolicy(ErrorPolicy.SHUTDOWN)
                 .on("bad", s -> { throw new IllegalStateException("boom"); })
-                .on("e", s -> seen.add(s.value())));
+                .on("e", s -> seen.add(s.value())).build());
         c.dispatch("bad");
         c.dispatch("e", "queued before the shutdown");
+        c.run();
         assertTrue(c.awaitTermination(TestControllers.WAIT));
         assertEquals(List.of("queued before the shutdown"), seen);
     }
