@@ -182,13 +182,13 @@ public final class Timer implements Adapter {
     /** Cancels the next tick. */
     @Override
     public void suspend(Controller controller) {
-        schedule.pause();
+        schedule.follow();
     }
 
     /** Schedules the next slot after now; the slots that passed are dropped. */
     @Override
     public void resume(Controller controller) {
-        schedule.resume();
+        schedule.follow();
     }
 
     /** Stops the timer for good. */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * from the time the handlers finished), so the schedule does not drift.
  *
  * <p>All state is guarded by {@code this}. A tick holds the lock while it dispatches, so that once
- * {@code setTiming(null)}, {@code pause()} or {@code close()} returned, no tick of the old schedule is
+ * {@code setTiming(null)}, a suspension ({@code follow()}) or {@code close()} returned, no tick of the old schedule is
  * dispatched any more. {@code dispatch} does not block unless the controller has a bounded queue with
  * the BLOCK policy; then the scheduler thread waits at most the controller's block timeout.
  */
@@ -33,7 +33,6 @@ public final class TickSchedule {
     private Duration interval;
     private long intervalNanos;
     private boolean started;
-    private boolean paused;
     private boolean closed;
     private long lastSlot;
     private Tick currentTick;
@@ -81,9 +80,7 @@ public final class TickSchedule {
         }
         started = true;
         lastSlot = scheduler.nanoTime();
-        if (controller.isSuspended()) {
-            paused = true;
-        } else if (interval != null) {
+        if (interval != null && !controller.isSuspended()) {
             scheduleNext();
         }
     }
@@ -105,7 +102,7 @@ public final class TickSchedule {
         if (wasStopped) {
             lastSlot = scheduler.nanoTime();
         }
-        if (!paused) {
+        if (!controller.isSuspended()) {
             scheduleNext();
         }
     }
@@ -119,16 +116,21 @@ public final class TickSchedule {
         return interval;
     }
 
-    /** The controller was suspended: no tick until {@link #resume()}. */
-    public synchronized void pause() {
-        paused = true;
-        cancelCurrent();
-    }
-
-    /** The controller was resumed: the ticks missed meanwhile are dropped; the grid is kept. */
-    public synchronized void resume() {
-        paused = false;
-        if (!started || closed || interval == null || current != null) {
+    /**
+     * The controller was suspended or resumed: follow its state. The state, not the callback, decides,
+     * so that callbacks arriving late or out of order cannot leave a running controller without ticks:
+     * the last callback sees the last state. While suspended no tick is scheduled; on resume the ticks
+     * missed meanwhile are dropped and the grid is kept.
+     */
+    public synchronized void follow() {
+        if (!started || closed || interval == null) {
+            return;
+        }
+        if (controller.isSuspended()) {
+            cancelCurrent();
+            return;
+        }
+        if (current != null) {
             return;
         }
         long now = scheduler.nanoTime();
@@ -201,9 +203,8 @@ public final class TickSchedule {
         if (closed || interval == null) {
             return;
         }
-        if (paused || controller.isSuspended()) {
-            // The suspend callback is on its way; its resume will schedule again.
-            paused = true;
+        if (controller.isSuspended()) {
+            // Dropped; the resume callback, which comes after the state change, schedules again.
             return;
         }
         long now = scheduler.nanoTime();
@@ -250,7 +251,7 @@ public final class TickSchedule {
     @Override
     public synchronized String toString() {
         return "Timer[" + timerName + ", " + eventId + ", every " + interval + ", " + policy
-                + (closed ? ", closed" : paused ? ", paused" : "") + "]";
+                + (closed ? ", closed" : current == null ? ", idle" : "") + "]";
     }
 
     /** One scheduled tick; identity tells a current tick from a stale one. */
