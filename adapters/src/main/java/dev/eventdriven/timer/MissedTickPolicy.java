@@ -21,7 +21,11 @@ package dev.eventdriven.timer;
  * one interval after the resume).
  */
 public enum MissedTickPolicy {
-    /** Every missed slot gets its tick, sent back to back until the timer has caught up; drift-free. */
+    /**
+     * Every missed slot gets its tick, sent back to back until the timer has caught up; drift-free.
+     * After a long stall of a short-interval timer that is a flood of events: use it for counts that must
+     * be exact (one tick per second of billing), not for refreshes.
+     */
     CATCH_UP,
     /** The missed slots collapse into one tick sent at once; the grid is kept. The default. */
     FIRE_ONCE,

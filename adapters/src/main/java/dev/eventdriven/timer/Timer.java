@@ -31,6 +31,11 @@ import java.util.concurrent.RejectedExecutionException;
  * stay there. When the controller shuts down the timer stops for good; a tick that finds its controller
  * closed stops the timer as well. The timer holds no thread: all timers share one
  * {@link TimerScheduler} ({@link TimerScheduler#shared()} unless another is given).
+ * <p><b>Bounded queues.</b> A tick is dispatched from the scheduler's thread, which serves every timer
+ * of that scheduler. If the controller has a bounded queue with {@code OverflowPolicy.BLOCK} and the
+ * queue is full, that thread waits up to the controller's block timeout (and {@code setTiming} on this
+ * timer waits with it); a refused tick is dropped with a warning and counted in {@link #missedTicks()}.
+ * Give timed controllers with bounded queues {@code OverflowPolicy.FAIL}, or their own scheduler.
  * <p>A timer serves one controller; a controller may have many timers (give each its own name, and its
  * own event id if handlers must tell them apart). Every method may be called from any thread. After
  * {@code setTiming} returns, no tick of the old interval is dispatched any more.

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * is due at the new time.
  * <p><b>Threads.</b> {@code schedule} and {@code cancel} may be called from any thread; the methods
  * that move the clock from one thread at a time (usually the test's). Actions run on the thread that
- * moves the clock.
+ * moves the clock; an action must not move the clock itself.
  */
 public final class VirtualTimeScheduler implements TimerScheduler {
 

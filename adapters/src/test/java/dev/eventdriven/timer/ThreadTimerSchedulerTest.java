@@ -3,11 +3,13 @@ package dev.eventdriven.timer;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,25 @@ class ThreadTimerSchedulerTest extends TimerSchedulerContract {
         scheduler.scheduleAfter(Duration.ofHours(1), () -> { });
         scheduler.scheduleAfter(Duration.ofMillis(1), runs::incrementAndGet);
         await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
+    }
+
+    @Test
+    void anActionThatLeavesTheInterruptFlagSetDoesNotBreakTheTiming() {
+        List<Long> ranAt = new CopyOnWriteArrayList<>();
+        scheduler.scheduleAfter(Duration.ZERO, () -> Thread.currentThread().interrupt());
+        long deadline = scheduler.nanoTime() + Duration.ofMillis(50).toNanos();
+        scheduler.schedule(deadline, () -> ranAt.add(scheduler.nanoTime()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ranAt.size() == 1);
+        assertTrue(ranAt.get(0) - deadline >= 0);
+    }
+
+    @Test
+    void aThreadFactoryThatFailsRejectsTheScheduleAndNothingRunsLater() {
+        AtomicInteger runs = new AtomicInteger();
+        try (TimerScheduler broken = TimerScheduler.builder("broken").threadFactory(r -> null).build()) {
+            assertThrows(RejectedExecutionException.class, () -> broken.scheduleAfter(Duration.ZERO, runs::incrementAndGet));
+        }
+        assertEquals(0, runs.get());
     }
 
     @Test

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventdriven.Controller;
 import dev.eventdriven.EventHandler;
+import dev.eventdriven.OverflowPolicy;
+import dev.eventdriven.Pending;
 import dev.eventdriven.SystemEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -322,7 +326,7 @@ class TimerVirtualTimeTest {
     @Test
     void aTickToAClosedControllerStopsTheTimer() {
         Timer timer = timer(MissedTickPolicy.FIRE_ONCE);
-        var release = new java.util.concurrent.CountDownLatch(1);
+        var release = new CountDownLatch(1);
         Controller c = Controller.builder("closing").adapter(timer)
                 .on("hold", EventHandler.of(s -> release.await())).build();
         controllers.add(c);
@@ -335,6 +339,33 @@ class TimerVirtualTimeTest {
         assertEquals(0, time.scheduledCount());
         release.countDown();
         assertTrue(c.awaitTermination(WAIT));
+    }
+
+    @Test
+    void aTickRefusedByAFullQueueIsCountedAsMissedAndTheTimerGoesOn() throws InterruptedException {
+        Timer timer = timer(MissedTickPolicy.FIRE_ONCE);
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        Controller c = Controller.builder("bounded").adapter(timer).queueCapacity(2)
+                .overflowPolicy(OverflowPolicy.FAIL)
+                .on("hold", EventHandler.of(s -> {
+                    holding.countDown();
+                    release.await();
+                }))
+                .on(SystemEvent.TIMING, EventHandler.of(s -> seen.add(s.value()))).build();
+        controllers.add(c);
+        c.run();
+        Pending held = c.request("hold");
+        assertTrue(holding.await(10, TimeUnit.SECONDS)); // "hold" takes one place until it is handled
+        time.advance(secs(10)); // fills the queue
+        time.advance(secs(10)); // refused
+        assertEquals(1, timer.ticks());
+        assertEquals(1, timer.missedTicks());
+        release.countDown();
+        held.await(WAIT);
+        time.advance(secs(10));
+        assertEquals(2, handledTicks(c));
+        assertEquals(2, timer.ticks());
     }
 
     @Test

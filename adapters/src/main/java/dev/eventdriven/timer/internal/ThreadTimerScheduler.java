@@ -102,14 +102,27 @@ public final class ThreadTimerScheduler implements TimerScheduler, ScheduledEntr
     }
 
     private void startWorker(ScheduledEntry first) {
-        Thread t = threadFactory.newThread(this::work);
+        // The caller gets an exception instead of a handle: the entry must not run later behind its back.
+        Thread t;
+        try {
+            t = threadFactory.newThread(this::work);
+        } catch (RuntimeException e) {
+            heap.remove(first);
+            throw new RejectedExecutionException("timer scheduler '" + name + "': the thread factory threw", e);
+        }
         if (t == null) {
             heap.remove(first);
             throw new RejectedExecutionException("timer scheduler '" + name + "': the thread factory returned null");
         }
         t.setName(name);
+        try {
+            t.start();
+        } catch (IllegalThreadStateException e) {
+            heap.remove(first);
+            throw new RejectedExecutionException("timer scheduler '" + name + "': the factory's thread did not start",
+                    e);
+        }
         worker = t;
-        t.start();
     }
 
     @Override
@@ -168,6 +181,9 @@ public final class ThreadTimerScheduler implements TimerScheduler, ScheduledEntr
                 due.clear();
                 idleSince = nanoTime();
             } else {
+                // An action may leave the interrupt flag set; parkNanos would then return at once, forever.
+                // Nobody interrupts this thread on purpose (close() unparks it), so the flag is dropped.
+                Thread.interrupted();
                 LockSupport.parkNanos(this, parkNanos);
             }
         }
@@ -219,20 +235,6 @@ public final class ThreadTimerScheduler implements TimerScheduler, ScheduledEntr
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /**
-     * Whether the scheduler's thread is alive (for tests and diagnostics).
-     *
-     * @return {@code true} while it has a thread
-     */
-    public boolean hasThread() {
-        lock.lock();
-        try {
-            return worker != null;
-        } finally {
-            lock.unlock();
         }
     }
 
