@@ -47,6 +47,9 @@ final class EventLoop {
     private final int batchSize;
     private final ErrorPolicy errorPolicy;
     private Object mdcEventId;
+    private Object lastId;
+    private HandlerTable lastTable;
+    private EventHandler[] lastHandlers;
 
     long handled;
     long handledFromSource;
@@ -201,7 +204,7 @@ final class EventLoop {
                 value = new SubmittedTask(value, List.of());
             }
         } else {
-            hs = table.get(id);
+            hs = handlersOf(id, table);
             if (hs == null) {
                 if (id instanceof SystemEvent) {
                     hs = HandlerTable.NONE;
@@ -212,6 +215,22 @@ final class EventLoop {
             }
         }
         runEvent(e, handlerId, value, hs, table, e.pending());
+    }
+
+    /**
+     * The handlers of an id, remembering the last lookup: a loop mostly sees runs of the same id
+     * object, and the identity check saves a hash lookup per event. A new table (the mapping changed)
+     * or another id object misses.
+     */
+    private EventHandler[] handlersOf(Object id, HandlerTable table) {
+        if (id == lastId && table == lastTable) {
+            return lastHandlers;
+        }
+        EventHandler[] hs = table.get(id);
+        lastId = id;
+        lastTable = table;
+        lastHandlers = hs;
+        return hs;
     }
 
     /** @return whether the event was skipped */

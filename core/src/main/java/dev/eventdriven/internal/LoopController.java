@@ -536,6 +536,7 @@ public final class LoopController implements Controller {
         setControl(CTL_STOP);
         if (inLoop()) {
             // We are the consumer: take the rest now; the loop stops when this handler returns.
+            session.pinValue();
             return drainHandingBack();
         }
         Thread t = loopThread;
@@ -654,6 +655,7 @@ public final class LoopController implements Controller {
 
     /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
     List<Event> cleanOnLoop() {
+        session.pinValue();
         List<Event> back = new ArrayList<>();
         queue.drainUntilMarker(e -> back.add(handBack(e)));
         loop.handedBack += back.size();
