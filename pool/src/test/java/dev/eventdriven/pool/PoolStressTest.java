@@ -1,0 +1,182 @@
+package dev.eventdriven.pool;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.eventdriven.ControllerClosedException;
+import dev.eventdriven.Event;
+import dev.eventdriven.Pending;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Producers race a pool's graceful and forced shutdowns. Every task must end in exactly one way:
+ * handled once, handed back, or refused at its dispatch call; and events of one key run in order.
+ */
+class PoolStressTest {
+
+    private static final int PRODUCERS = 4;
+    private static final int KEYS_PER_PRODUCER = 8;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void everyTaskIsHandledOnceHandedBackOrRefusedWhileShutdownsRace() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        // One full round of 4 x 250k, then short rounds where the shutdown comes mid-flight.
+        runRound(random, 250_000, true, seed);
+        for (int round = 0; round < 12; round++) {
+            runRound(random, 5_000 + random.nextInt(20_000), false, seed);
+        }
+    }
+
+    private static void runRound(Random random, int perProducer, boolean full, long seed) throws Exception {
+        int total = PRODUCERS * perProducer;
+        int workers = 2 + random.nextInt(3);
+        boolean graceful = random.nextBoolean();
+        long shutdownAfter = full ? total : random.nextInt(total + 1);
+        String where = "seed " + seed + ", " + workers + " workers, " + (graceful ? "graceful" : "forced")
+                + " shutdown after " + shutdownAfter + " of " + total;
+
+        AtomicIntegerArray handled = new AtomicIntegerArray(total);
+        AtomicIntegerArray handedBack = new AtomicIntegerArray(total);
+        AtomicIntegerArray refused = new AtomicIntegerArray(total);
+        AtomicReferenceArray<Pending> pendings = new AtomicReferenceArray<>(total);
+        int[] lastOfKey = new int[PRODUCERS * KEYS_PER_PRODUCER];
+        java.util.Arrays.fill(lastOfKey, -1);
+        AtomicReference<String> orderBroken = new AtomicReference<>();
+
+        ControllerPool pool = ControllerPool.builder("stress").size(workers)
+                .on("task", s -> {
+                    int id = (Integer) s.value();
+                    handled.incrementAndGet(id);
+                    int idx = id % perProducer;
+                    if (idx % 2 == 0) {
+                        int key = key(id, perProducer);
+                        // Same key never runs concurrently: a plain array is safe here.
+                        if (lastOfKey[key] >= idx) {
+                            orderBroken.compareAndSet(null, "key " + key + ": " + idx + " after " + lastOfKey[key]);
+                        }
+                        lastOfKey[key] = idx;
+                    }
+                    return id;
+                })
+                .build();
+        pool.run();
+
+        AtomicLong dispatched = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < PRODUCERS; p++) {
+            int producer = p;
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int idx = 0; idx < perProducer; idx++) {
+                    int id = producer * perProducer + idx;
+                    try {
+                        boolean ordered = idx % 2 == 0;
+                        boolean withResult = idx % 16 == 1 || idx % 16 == 2;
+                        if (ordered && withResult) {
+                            pendings.set(id, pool.requestOrdered(key(id, perProducer), "task", id));
+                        } else if (ordered) {
+                            pool.dispatchOrdered(key(id, perProducer), "task", id);
+                        } else if (withResult) {
+                            pendings.set(id, pool.request("task", id));
+                        } else {
+                            pool.dispatch("task", id);
+                        }
+                        dispatched.incrementAndGet();
+                    } catch (ControllerClosedException closed) {
+                        refused.incrementAndGet(id);
+                    }
+                }
+            }, "stress-producer-" + p);
+            t.start();
+            producers.add(t);
+        }
+        start.countDown();
+
+        List<Event> back = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).pollDelay(Duration.ZERO)
+                .until(() -> dispatched.get() >= shutdownAfter || !producersAlive(producers));
+        if (graceful) {
+            pool.shutdown();
+        } else {
+            back.addAll(pool.shutdownNow());
+        }
+        for (Thread t : producers) {
+            t.join(TimeUnit.SECONDS.toMillis(60));
+            assertTrue(!t.isAlive(), "producer stuck; " + where);
+        }
+        assertTrue(pool.awaitTermination(Duration.ofSeconds(60)), "pool did not terminate; " + where);
+        back.addAll(pool.clean());
+        for (Event e : back) {
+            handedBack.incrementAndGet((Integer) e.value());
+        }
+        if (graceful) {
+            assertEquals(0, back.size(), "a graceful shutdown handles everything accepted; " + where);
+        }
+
+        for (int id = 0; id < total; id++) {
+            int outcomes = handled.get(id) + handedBack.get(id) + refused.get(id);
+            if (outcomes != 1) {
+                fail("task " + id + ": handled " + handled.get(id) + ", handed back " + handedBack.get(id)
+                        + ", refused " + refused.get(id) + "; " + where);
+            }
+            Pending p = pendings.get(id);
+            if (p != null) {
+                assertTrue(p.isDone(), "pending of task " + id + " not done; " + where);
+                if (handled.get(id) == 1) {
+                    assertEquals(List.of(id), p.join());
+                } else {
+                    try {
+                        p.join();
+                        fail("pending of handed-back task " + id + " completed normally; " + where);
+                    } catch (CompletionException expected) {
+                        assertTrue(expected.getCause() instanceof ControllerClosedException, where);
+                    }
+                }
+            }
+        }
+        assertEquals(null, orderBroken.get(), where);
+        long sumHandled = 0;
+        for (int id = 0; id < total; id++) {
+            sumHandled += handled.get(id);
+        }
+        assertEquals(dispatched.get(), sumHandled + back.size(), "handled + handed back = accepted; " + where);
+        // Stats count each worker's own SHUTDOWN event too (graceful only).
+        assertEquals(sumHandled + (graceful ? workers : 0), pool.stats().handled(), where);
+    }
+
+    private static int key(int id, int perProducer) {
+        int producer = id / perProducer;
+        int idx = id % perProducer;
+        return producer * KEYS_PER_PRODUCER + (idx / 2) % KEYS_PER_PRODUCER;
+    }
+
+    private static boolean producersAlive(List<Thread> producers) {
+        for (Thread t : producers) {
+            if (t.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
