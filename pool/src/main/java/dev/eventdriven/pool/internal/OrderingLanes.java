@@ -55,7 +55,8 @@ final class OrderingLanes {
         int[] result = {MpmcNodeQueue.OK};
         lanes.compute(n.key, (k, lane) -> {
             if (lane == null) {
-                result[0] = queue.offer(n, capacity);
+                long room = capacity == MpmcNodeQueue.UNBOUNDED ? capacity : capacity - backlogSize.sum();
+                result[0] = room <= 0 ? MpmcNodeQueue.FULL : queue.offer(n, room);
                 return result[0] == MpmcNodeQueue.OK ? new Lane() : null;
             }
             // The close check under the bin lock orders this append against the drain of a forced

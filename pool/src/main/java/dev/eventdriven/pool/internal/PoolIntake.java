@@ -53,7 +53,13 @@ final class PoolIntake {
     }
 
     private int offer(PoolNode n) {
-        return n.key == null ? pool.queue.offer(n, capacity) : pool.lanes.offer(n, pool.queue, capacity);
+        if (n.key != null) {
+            return pool.lanes.offer(n, pool.queue, capacity);
+        }
+        // Backlogged events count against the bound too; read once, so the bound is approximate
+        // while ordered events are dispatched concurrently.
+        long room = capacity == MpmcNodeQueue.UNBOUNDED ? capacity : capacity - pool.lanes.backlogSize();
+        return room <= 0 ? MpmcNodeQueue.FULL : pool.queue.offer(n, room);
     }
 
     /** @return {@code true} if the event was accepted after all, {@code false} if dropped */

@@ -9,7 +9,6 @@ import dev.eventdriven.Event;
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.Listening;
-import dev.eventdriven.LoopThreadBlockingException;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
@@ -24,7 +23,6 @@ import dev.eventdriven.internal.ProgressSignal;
 import dev.eventdriven.mapping.MappingManager;
 import dev.eventdriven.pool.ControllerPool;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,14 +30,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +65,7 @@ public final class WorkerPool implements ControllerPool {
     private final List<Controller> workerList;
     private final PoolMapping mapping;
     private final PoolShutdown shutdown;
+    private final PoolWaits waits;
     private final BooleanSupplier onWorker = this::inWorker;
     private final AtomicInteger closedWorkers = new AtomicInteger();
     /** Set by a forced shutdown: workers stop taking from the queue. */
@@ -100,6 +96,7 @@ public final class WorkerPool implements ControllerPool {
         this.workerList = Collections.unmodifiableList(Arrays.asList((Controller[]) workers.clone()));
         this.mapping = new PoolMapping(workers);
         this.shutdown = new PoolShutdown(this);
+        this.waits = new PoolWaits(this);
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -355,78 +352,24 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public boolean awaitDrained(Duration timeout) {
-        long deadline = System.nanoTime() + Checks.timeoutNanos(timeout);
-        requireNotWorker("awaitDrained");
-        long seq = queue.accepted();
-        long ticket = lanes.lastTicket();
-        boolean done = progress.await(deadline - System.nanoTime(),
-                () -> state() == ControllerState.TERMINATED || drained(seq, ticket),
-                "awaitDrained of pool '" + name + "'");
-        return done && eachWorker(deadline, (w, left) -> w.awaitDrained(left));
-    }
-
-    /** The reads follow the way events flow: queue, backlogs, then each worker's slot and current. */
-    private boolean drained(long seq, long ticket) {
-        if (queue.taken() < seq || lanes.holdsTicketUpTo(ticket)) {
-            return false;
-        }
-        for (WorkerFeed f : feeds) {
-            if (f.holdsUpTo(seq, ticket)) {
-                return false;
-            }
-        }
-        return true;
+        return waits.awaitDrained(timeout);
     }
 
     @Override
     public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + Checks.timeoutNanos(timeout);
-        requireNotWorker("awaitIdle");
-        boolean done = progress.await(deadline - System.nanoTime(), this::isIdle, "awaitIdle of pool '" + name + "'");
-        return done && eachWorker(deadline, (w, left) -> w.awaitIdle(left));
+        return waits.awaitIdle(timeout);
     }
 
     @Override
     public boolean awaitTermination(Duration timeout) {
-        long deadline = System.nanoTime() + Checks.timeoutNanos(timeout);
-        requireNotWorker("awaitTermination");
-        return eachWorker(deadline, (w, left) -> w.awaitTermination(left)) && state() == ControllerState.TERMINATED;
-    }
-
-    private interface WorkerWait {
-        boolean await(LoopController worker, Duration left);
-    }
-
-    private boolean eachWorker(long deadline, WorkerWait wait) {
-        for (LoopController w : workers) {
-            if (!wait.await(w, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void requireNotWorker(String what) {
-        if (inWorker()) {
-            throw new LoopThreadBlockingException(what + " called on a worker thread of pool '" + name
-                    + "': it would wait for itself");
-        }
+        return waits.awaitTermination(timeout);
     }
 
     // ------------------------------------------------------------------ listening
 
     @Override
     public Listening listen(Controller source, Collection<?> allow, String listeningName) {
-        Objects.requireNonNull(source, "source");
-        if (!(source instanceof LoopController lc)) {
-            throw new IllegalArgumentException(Checks.message("source", source.getClass().getName(),
-                    "a controller built by Controller.builder()"));
-        }
-        if (workerList.contains(source)) {
-            throw new IllegalArgumentException(Checks.message("source", source.name(),
-                    "a controller that is not a worker of pool '" + name + "'"));
-        }
-        return lc.addListener(this, allow, listeningName, "pool '" + name + "'");
+        return PoolListening.listen(this, source, allow, listeningName);
     }
 
     @Override
@@ -437,26 +380,7 @@ public final class WorkerPool implements ControllerPool {
     @Override
     public Listening listenedBy(BlockingQueue<? super ForwardingPacket> target, Collection<?> allow,
                                 String listeningName) {
-        List<Listening> all = new ArrayList<>(workers.length);
-        try {
-            for (LoopController w : workers) {
-                all.add(w.listenedBy(target, allow, listeningName));
-            }
-        } catch (RuntimeException e) {
-            all.forEach(Listening::close);
-            throw e;
-        }
-        return new Listening() {
-            @Override
-            public String name() {
-                return listeningName;
-            }
-
-            @Override
-            public void close() {
-                all.forEach(Listening::close);
-            }
-        };
+        return PoolListening.listenedBy(workers, target, allow, listeningName);
     }
 
     // ------------------------------------------------------------------ state
