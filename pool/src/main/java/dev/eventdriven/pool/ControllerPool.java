@@ -202,7 +202,9 @@ public interface ControllerPool extends Dispatcher, Iterable<Controller> {
      * Graceful shutdown: no new events are accepted; everything queued before is still handled, then
      * every worker stops (each runs its SHUTDOWN handlers). Returns at once; calling it again does
      * nothing. A suspended pool resumes to drain. On a NEW pool it terminates at once, leaving queued
-     * events for {@link #clean()}.
+     * events for {@link #clean()}. A worker's SHUTDOWN handler cannot cancel a pool shutdown: a worker
+     * whose SHUTDOWN handler skips stays alive, taking nothing more from the pool, until
+     * {@link #shutdownNow()}.
      */
     void shutdown();
 

@@ -126,7 +126,7 @@ final class PoolIntake {
         }
     }
 
-    /** Worker loop thread: an event left the shared queue; a producer may wait for room. */
+    /** Worker loop thread: an event left the shared queue or a backlog; a producer may wait for room. */
     void tookFromQueue() {
         if (capacity != MpmcNodeQueue.UNBOUNDED) {
             pool.space.signal();

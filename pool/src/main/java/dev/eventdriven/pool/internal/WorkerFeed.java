@@ -46,13 +46,22 @@ final class WorkerFeed implements EventSource {
             pool.intake.tookFromQueue();
             return n.envelope;
         }
-        current = null;
         if (pool.queue.isClosed() && !stopping) {
+            // The poll above may predate the last appends before the marker: poll again now that
+            // nothing can be appended any more, or several workers could all stop and strand them.
+            n = pool.queue.poll(this);
+            if (n != null) {
+                pool.intake.tookFromQueue();
+                return n.envelope;
+            }
             // Graceful pool shutdown and nothing left for this worker: it stops itself, after
             // whatever was dispatched to it directly (its own queue comes before its SHUTDOWN).
             stopping = true;
+            current = null;
             worker.shutdown();
+            return null;
         }
+        current = null;
         return null;
     }
 
@@ -88,6 +97,7 @@ final class WorkerFeed implements EventSource {
         PoolNode n = current;
         if (n != null && n.key != null) {
             pool.lanes.release(n.key, this);
+            pool.intake.tookFromQueue();
         }
         current = null;
         pool.progress.signal();
