@@ -38,8 +38,44 @@ class PoolStressTest {
         Random random = new Random(seed);
         // One full round of 4 x 250k, then short rounds where the shutdown comes mid-flight.
         runRound(random, 250_000, true, seed);
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 30; round++) {
             runRound(random, 5_000 + random.nextInt(20_000), false, seed);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void everyLoneDispatchWakesAParkedWorker() throws Exception {
+        // Each request is alone in the pool, so a lost wake-up would leave it waiting for good.
+        ControllerPool pool = ControllerPool.builder("pingpong").size(3).on("ping", s -> s.value()).build();
+        pool.run();
+        try {
+            List<Thread> clients = new ArrayList<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            for (int c = 0; c < 3; c++) {
+                int client = c;
+                Thread t = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 5_000; i++) {
+                            Pending p = i % 2 == 0 ? pool.request("ping", i)
+                                    : pool.requestOrdered(client, "ping", i);
+                            assertEquals(List.of(i), p.await(Duration.ofSeconds(5)));
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, "pingpong-client-" + c);
+                t.start();
+                clients.add(t);
+            }
+            for (Thread t : clients) {
+                t.join(TimeUnit.SECONDS.toMillis(50));
+            }
+            assertEquals(null, failure.get());
+            assertTrue(pool.awaitIdle(Duration.ofSeconds(5)));
+        } finally {
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(Duration.ofSeconds(10)));
         }
     }
 

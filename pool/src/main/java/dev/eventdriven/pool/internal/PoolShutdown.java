@@ -42,7 +42,7 @@ final class PoolShutdown {
 
     void graceful() {
         boolean wasNew;
-        synchronized (pool) {
+        synchronized (pool.lifecycle) {
             ControllerState s = pool.state.get();
             if (!s.acceptsEvents()) {
                 return;
@@ -50,6 +50,9 @@ final class PoolShutdown {
             wasNew = s == ControllerState.NEW;
             pool.state.set(ControllerState.SHUTTING_DOWN);
             pool.queue.close();
+            if (!wasNew) {
+                pool.resumeWorkers();
+            }
         }
         if (wasNew) {
             // No loop runs: the workers terminate at once; queued events stay for clean().
@@ -60,13 +63,12 @@ final class PoolShutdown {
             pool.wakeAll();
             return;
         }
-        pool.resumeWorkers();
         pool.wakeAll();
     }
 
     List<Event> forced() {
         LoopController self = pool.currentWorker();
-        synchronized (pool) {
+        synchronized (pool.lifecycle) {
             if (pool.state.get().acceptsEvents()) {
                 pool.state.set(ControllerState.SHUTTING_DOWN);
             }

@@ -61,6 +61,8 @@ public final class WorkerPool implements ControllerPool {
     final AtomicReference<ControllerState> state = new AtomicReference<>(ControllerState.NEW);
     final CompletableFuture<Void> terminated = new CompletableFuture<>();
     final PoolIntake intake;
+    /** Guards the state transitions (never the dispatch path, never held while waiting for workers). */
+    final Object lifecycle = new Object();
     private final ErrorPolicy errorPolicy;
     private final List<Controller> workerList;
     private final PoolMapping mapping;
@@ -271,21 +273,23 @@ public final class WorkerPool implements ControllerPool {
     }
 
     @Override
-    public synchronized void run(Map<String, ?> runtimeContext, boolean suspended) {
-        ControllerState s = state.get();
-        if (s != ControllerState.NEW) {
-            throw new IllegalControllerStateException("run pool '" + name + "': it was started already (state: "
-                    + s + ")", s);
-        }
-        state.set(suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
-        for (LoopController w : workers) {
-            w.run(runtimeContext, suspended);
+    public void run(Map<String, ?> runtimeContext, boolean suspended) {
+        synchronized (lifecycle) {
+            ControllerState s = state.get();
+            if (s != ControllerState.NEW) {
+                throw new IllegalControllerStateException("run pool '" + name + "': it was started already"
+                        + " (state: " + s + ")", s);
+            }
+            state.set(suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
+            for (LoopController w : workers) {
+                w.run(runtimeContext, suspended);
+            }
         }
     }
 
     @Override
     public void suspend() {
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (!state.compareAndSet(ControllerState.RUNNING, ControllerState.SUSPENDED)) {
                 ControllerState s = state();
                 if (s == ControllerState.SUSPENDED) {
@@ -294,17 +298,19 @@ public final class WorkerPool implements ControllerPool {
                 throw new IllegalControllerStateException("suspend pool '" + name + "' (state: " + s
                         + ", expected: RUNNING or SUSPENDED)", s);
             }
-        }
-        for (LoopController w : workers) {
-            if (w.state() == ControllerState.RUNNING) {
-                w.suspend();
+            for (LoopController w : workers) {
+                try {
+                    w.suspend();
+                } catch (IllegalControllerStateException stopping) {
+                    // a worker that is stopping on its own takes nothing more anyway
+                }
             }
         }
     }
 
     @Override
     public void resume() {
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (!state.compareAndSet(ControllerState.SUSPENDED, ControllerState.RUNNING)) {
                 ControllerState s = state();
                 if (s == ControllerState.RUNNING) {
@@ -313,10 +319,11 @@ public final class WorkerPool implements ControllerPool {
                 throw new IllegalControllerStateException("resume pool '" + name + "' (state: " + s
                         + ", expected: RUNNING or SUSPENDED)", s);
             }
+            resumeWorkers();
         }
-        resumeWorkers();
     }
 
+    /** Under the lifecycle lock. */
     void resumeWorkers() {
         for (LoopController w : workers) {
             try {
