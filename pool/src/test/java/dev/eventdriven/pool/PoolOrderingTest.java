@@ -152,6 +152,20 @@ class PoolOrderingTest {
     }
 
     @Test
+    void aBusyKeyWaitsItsTurnInsteadOfStarvingOtherWork() {
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        ControllerPool pool = started(ControllerPool.builder("fair").size(1).on("e", s -> seen.add(s.value())), true);
+        for (int i = 0; i < 100; i++) {
+            pool.dispatchOrdered("hot", "e", i);
+        }
+        pool.dispatch("e", "other");
+        pool.resume();
+        assertTrue(pool.awaitDrained(WAIT));
+        assertEquals(101, seen.size());
+        assertTrue(seen.indexOf("other") < 3, "other ran at " + seen.indexOf("other"));
+    }
+
+    @Test
     void anOrderingKeyIsRequired() {
         ControllerPool pool = started(ControllerPool.builder("nokey").size(1), false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -13,10 +13,12 @@ import java.util.function.Consumer;
  *
  * <p>A key has a lane while one of its events is outstanding. The first event of a lane (its
  * <em>head</em>) goes through the shared queue like any event; events dispatched while the lane
- * exists wait in the lane's backlog instead. When the worker that ran the head completes it, it takes
- * the next backlog event for itself (its {@link WorkerFeed} slot), or removes the lane when the
- * backlog is empty. So at any moment a key has exactly one head: in the shared queue, in a worker's
- * slot, or running on a worker.
+ * exists wait in the lane's backlog instead. When the worker that ran the head completes it, the next
+ * backlog event becomes the head and is appended to the shared queue again (so a busy key waits its
+ * turn behind other work instead of holding a worker); once the queue is closed it goes to that
+ * worker's {@link WorkerFeed} slot instead, to be finished during a graceful shutdown. With no
+ * backlog the lane ends. So at any moment a key has exactly one head: in the shared queue, in a
+ * worker's slot, or running on a worker.
  *
  * <p>Deciding "new head or backlog" happens at dispatch under the key's bin lock of a
  * {@link ConcurrentHashMap} (a lock per hash bin, held for a few instructions, never a global lock),
@@ -30,17 +32,20 @@ final class OrderingLanes {
     private static final class Lane {
         final ArrayDeque<PoolNode> backlog = new ArrayDeque<>(4);
         /** Ticket of the first backlog event, or MAX; read without the lock by awaitDrained. */
-        volatile long firstTicket = Long.MAX_VALUE;
+        volatile long backlogTicket = Long.MAX_VALUE;
+        /** Ticket of the head if it came from the backlog, or MAX; read by awaitDrained. */
+        volatile long headTicket = Long.MAX_VALUE;
 
-        void refreshFirst() {
+        void refreshBacklogTicket() {
             PoolNode f = backlog.peekFirst();
-            firstTicket = f == null ? Long.MAX_VALUE : f.ticket;
+            backlogTicket = f == null ? Long.MAX_VALUE : f.ticket;
         }
     }
 
     private final ConcurrentHashMap<Object, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicLong tickets = new AtomicLong();
     private final LongAdder backlogSize = new LongAdder();
+    private final LongAdder requeued = new LongAdder();
 
     /**
      * Accepts an ordered event: as the head of a new lane (appended to the shared queue, under the
@@ -71,7 +76,7 @@ final class OrderingLanes {
                 lane.backlog.addLast(n);
                 backlogSize.increment();
                 if (lane.backlog.size() == 1) {
-                    lane.refreshFirst();
+                    lane.refreshBacklogTicket();
                 }
             }
             return lane;
@@ -81,21 +86,29 @@ final class OrderingLanes {
 
     /**
      * Worker loop thread: the head of {@code key}'s lane completed. The next backlog event becomes
-     * the head and goes to {@code feed}'s slot (before it leaves the backlog, for awaitDrained); with
-     * no backlog the lane ends.
+     * the head: appended to the shared queue, or to {@code feed}'s slot once the queue is closed.
+     * With no backlog the lane ends.
      *
      * @param key the key
+     * @param queue the shared queue
      * @param feed the worker's feed
      */
-    void release(Object key, WorkerFeed feed) {
+    void release(Object key, MpmcNodeQueue queue, WorkerFeed feed) {
         lanes.computeIfPresent(key, (k, lane) -> {
             PoolNode next = lane.backlog.pollFirst();
             if (next == null) {
                 return null;
             }
             backlogSize.decrement();
-            feed.slot(next);
-            lane.refreshFirst();
+            // Published before the backlog forgets it: awaitDrained always finds it in the lane.
+            lane.headTicket = next.ticket;
+            lane.refreshBacklogTicket();
+            // Unbounded: the event was accepted already; it only changes place.
+            if (queue.offer(next, MpmcNodeQueue.UNBOUNDED) == MpmcNodeQueue.OK) {
+                requeued.increment();
+            } else {
+                feed.slot(next);
+            }
             return lane;
         });
     }
@@ -136,7 +149,7 @@ final class OrderingLanes {
             backlogSize.decrement();
             sink.accept(n);
         }
-        lane.refreshFirst();
+        lane.refreshBacklogTicket();
     }
 
     /**
@@ -148,7 +161,7 @@ final class OrderingLanes {
      */
     boolean holdsTicketUpTo(long ticket) {
         for (Lane lane : lanes.values()) {
-            if (lane.firstTicket <= ticket) {
+            if (lane.backlogTicket <= ticket || lane.headTicket <= ticket) {
                 return true;
             }
         }
@@ -158,6 +171,11 @@ final class OrderingLanes {
     /** @return the last ticket handed out (events accepted into backlogs so far) */
     long lastTicket() {
         return tickets.get();
+    }
+
+    /** @return how many backlog events were appended to the shared queue as their lane's head */
+    long requeued() {
+        return requeued.sum();
     }
 
     /** @return events waiting in backlogs (a snapshot) */

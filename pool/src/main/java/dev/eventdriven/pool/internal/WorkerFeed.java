@@ -6,7 +6,7 @@ import dev.eventdriven.internal.LoopController;
 
 /**
  * What one worker's loop takes from the pool: first its slot (the next event of a key whose lane it
- * runs), then the shared queue. One feed per worker; {@link #poll} and {@link #completed} run on that
+ * runs, during a graceful shutdown), then the shared queue. One feed per worker; {@link #poll} and {@link #completed} run on that
  * worker's loop thread only.
  *
  * <p>For {@code awaitDrained} an event is always visible in at least one place: the shared queue or
@@ -96,7 +96,7 @@ final class WorkerFeed implements EventSource {
     public void completed(LoopController worker, Envelope envelope) {
         PoolNode n = current;
         if (n != null && n.key != null) {
-            pool.lanes.release(n.key, this);
+            pool.lanes.release(n.key, pool.queue, this);
             pool.intake.tookFromQueue();
         }
         current = null;

@@ -463,7 +463,8 @@ public final class WorkerPool implements ControllerPool {
             sum = sum.plus(workers[i].stats());
             slots += feeds[i].hasSlot() ? 1 : 0;
         }
-        long dispatched = queue.accepted() + lanes.lastTicket();
+        // Backlog events re-appended to the queue as heads were counted once already (as tickets).
+        long dispatched = queue.accepted() - lanes.requeued() + lanes.lastTicket();
         long queued = queue.size() + lanes.backlogSize() + slots;
         return sum.plus(new ControllerStats(dispatched, 0, 0, intake.dropped.sum(), intake.rejected.sum(), queued, 0));
     }
