@@ -36,9 +36,10 @@ import java.util.concurrent.Callable;
  *
  * <p><b>Threads.</b> Every method may be called from any thread, handlers included, except the
  * blocking waits ({@code await*}), which throw {@link LoopThreadBlockingException} on a worker
- * thread, as do blocking waits on a {@link Pending} returned by the pool. Dispatching takes no lock:
- * one CAS on the shared queue, and an unpark only when a worker sleeps. What a producer did before
- * a dispatch happens-before the handlers of that event.
+ * thread, as do blocking waits on a {@link Pending} returned by the pool. An unordered dispatch takes
+ * no lock: one CAS on the shared queue, and an unpark only when a worker sleeps; an ordered one holds
+ * its key's hash-bin lock for the append. What a producer did before a dispatch happens-before the
+ * handlers of that event.
  *
  * <p><b>No event is lost.</b> Once a dispatch returned, the event is handled, or handed back by
  * {@link #clean()} or {@link #shutdownNow()} (its Pending then fails with

@@ -3,17 +3,18 @@
  * that share one mapping and one event queue, built with
  * {@link dev.eventdriven.pool.ControllerPoolBuilder}.
  *
- * <pre>
- *   dispatch(id, value) ----+                                    +--&gt; worker-0 (Controller) --+
- *   execute(task) ----------+--&gt; [ shared MPMC event queue ] ---+--&gt; worker-1 (Controller) --+--&gt; Pending
- *   request(..)/submit(..) -+        (lock-free, closable)       +--&gt; worker-n (Controller) --+   completes
- *        |                                                        ^    each: own queue first,
- *        +--&gt; Pending (list of the handlers' results)           |    then the shared queue;
- *                                                                 |    parks when both are empty
- *   dispatchOrdered(key, ..) --&gt; key's lane: the first event goes |
- *                                through the shared queue, later --+ (the worker that ran the key's
- *                                ones wait in the key's backlog      last event takes the next one)
- * </pre>
+ * <pre>{@code
+ *   dispatch(id, value) ----+
+ *   execute(task) ----------+--> [ shared MPMC queue ] --+--> worker-0 --+
+ *   request/submit(..) -----+             ^              +--> worker-1 --+--> Pending completes
+ *        |                                |              +--> worker-n --+    (handlers' results)
+ *        +--> Pending                     |
+ *                                         |     each worker takes its own queue first, then the
+ *   dispatchOrdered(key, ..) -> key idle? + yes shared one; it parks when both are empty, and
+ *                                 | no    |     a producer unparks one parked worker
+ *                                 v       |
+ *                           key's backlog +  when the key's running event completes
+ * }</pre>
  *
  * <p>A producer wakes one parked worker, and only when one is parked. Handlers run on the workers'
  * threads, several at once: what they share must be thread-safe. Events with the same ordering key

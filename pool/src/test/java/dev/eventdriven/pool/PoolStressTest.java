@@ -170,9 +170,6 @@ class PoolStressTest {
             assertTrue(!t.isAlive(), "producer stuck; " + where);
         }
         assertTrue(pool.awaitTermination(Duration.ofSeconds(60)), "pool did not terminate; " + where);
-        for (Event e : back) {
-            handedBack.incrementAndGet((Integer) e.value());
-        }
         // A mid-flight clean() dispatches CLEAN, which a forced shutdown may hand back: not a task.
         back.removeIf(e -> e.id() == SystemEvent.CLEAN);
         List<Event> afterShutdown = pool.clean();
@@ -180,6 +177,9 @@ class PoolStressTest {
             assertEquals(List.of(), afterShutdown, "a graceful shutdown handles everything accepted; " + where);
         }
         back.addAll(afterShutdown);
+        for (Event e : back) {
+            handedBack.incrementAndGet((Integer) e.value());
+        }
 
         for (int id = 0; id < total; id++) {
             int outcomes = handled.get(id) + handedBack.get(id) + refused.get(id);
