@@ -80,6 +80,47 @@ class PoolStressTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void awaitDrainedNeverReturnsBeforeTheEventsDispatchedEarlierRan() throws Exception {
+        AtomicLong handledCount = new AtomicLong();
+        ControllerPool pool = ControllerPool.builder("drain").size(3)
+                .on("e", s -> handledCount.incrementAndGet()).build();
+        pool.run();
+        try {
+            // A second producer keeps the pool busy, so that drained means "these ran", not "idle".
+            Thread noise = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 200_000; i++) {
+                        pool.dispatchOrdered(i % 4, "noise", i);
+                    }
+                } catch (ControllerClosedException closed) {
+                    // the pool stopped first
+                }
+            }, "drain-noise");
+            noise.start();
+            Random random = new Random();
+            long sent = 0;
+            for (int round = 0; round < 300; round++) {
+                int n = 1 + random.nextInt(40);
+                for (int i = 0; i < n; i++) {
+                    if (random.nextBoolean()) {
+                        pool.dispatchOrdered(random.nextInt(3), "e", i);
+                    } else {
+                        pool.dispatch("e", i);
+                    }
+                }
+                sent += n;
+                assertTrue(pool.awaitDrained(Duration.ofSeconds(10)));
+                assertEquals(sent, handledCount.get(), "round " + round);
+            }
+            noise.join(TimeUnit.SECONDS.toMillis(30));
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(Duration.ofSeconds(10)));
+        }
+    }
+
     private static void runRound(Random random, int perProducer, boolean full, long seed) throws Exception {
         int total = PRODUCERS * perProducer;
         int workers = 2 + random.nextInt(3);
