@@ -149,7 +149,9 @@ public interface ControllerPool extends Dispatcher, Iterable<Controller> {
     void run(Map<String, ?> runtimeContext);
 
     /**
-     * Starts every worker, possibly suspended.
+     * Starts every worker, possibly suspended. If a worker cannot start (its thread factory
+     * failed), the workers already started are stopped, the pool ends TERMINATED with its queued
+     * events left for {@link #clean()}, and the failure is rethrown.
      *
      * @param runtimeContext the runtime context of every worker, may be {@code null}
      * @param suspended {@code true} to start SUSPENDED

@@ -226,6 +226,31 @@ class PoolLifecycleTest {
     }
 
     @Test
+    void aPoolWhoseWorkerCannotStartStopsTheOthersAndKeepsItsQueue() throws InterruptedException {
+        AtomicInteger made = new AtomicInteger();
+        List<Thread> started = new CopyOnWriteArrayList<>();
+        ControllerPool pool = ControllerPool.builder("broken").size(3).threadFactory(r -> {
+            if (made.incrementAndGet() == 2) {
+                throw new IllegalStateException("no more threads");
+            }
+            Thread t = new Thread(r);
+            started.add(t);
+            return t;
+        }).build();
+        pool.dispatch("e", 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, pool::run);
+        assertEquals("no more threads", e.getMessage());
+        assertTrue(pool.awaitTermination(WAIT));
+        assertEquals(ControllerState.TERMINATED, pool.state());
+        for (Thread t : started) {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+            assertFalse(t.isAlive());
+        }
+        assertThrows(ControllerClosedException.class, () -> pool.dispatch("e", 2));
+        assertEquals(List.of(1), pool.clean().stream().map(Event::value).toList());
+    }
+
+    @Test
     void awaitsTellWhetherRunningWorkFinishedInTime() {
         CountDownLatch gate = new CountDownLatch(1);
         ControllerPool pool = build(ControllerPool.builder("wait").size(2)

@@ -274,6 +274,7 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public void run(Map<String, ?> runtimeContext, boolean suspended) {
+        RuntimeException failed;
         synchronized (lifecycle) {
             ControllerState s = state.get();
             if (s != ControllerState.NEW) {
@@ -281,10 +282,25 @@ public final class WorkerPool implements ControllerPool {
                         + " (state: " + s + ")", s);
             }
             state.set(suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
-            for (LoopController w : workers) {
-                w.run(runtimeContext, suspended);
+            try {
+                for (LoopController w : workers) {
+                    w.run(runtimeContext, suspended);
+                }
+                return;
+            } catch (RuntimeException e) {
+                // E.g. the thread factory failed: a half-started pool must not keep threads alive.
+                failed = e;
+                state.set(ControllerState.SHUTTING_DOWN);
+                queue.close();
+                markForced();
             }
         }
+        LOG.error("pool '{}': a worker failed to start; the pool stops, its queued events stay for clean()",
+                name, failed);
+        for (LoopController w : workers) {
+            w.shutdownNow();
+        }
+        throw failed;
     }
 
     @Override
