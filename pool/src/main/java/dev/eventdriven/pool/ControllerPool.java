@@ -218,7 +218,9 @@ public interface ControllerPool extends Dispatcher, Iterable<Controller> {
      * handler of a worker it stops the other workers first and returns everything, the worker's own
      * loop stopping when the handler returns.
      *
-     * @return the events that were not processed
+     * @return the events that were not processed, each key's in dispatch order; empty if the pool
+     *     was stopped already (events handed back by the error policy STOP are returned by the first
+     *     call after it)
      */
     List<Event> shutdownNow();
 

@@ -35,7 +35,8 @@ class PoolStressTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void everyTaskIsHandledOnceHandedBackOrRefusedWhileShutdownsRace() throws Exception {
-        long seed = System.nanoTime();
+        // -Dpool.stress.seed=<seed from a failure message> replays a failed run's choices.
+        long seed = Long.getLong("pool.stress.seed", System.nanoTime());
         Random random = new Random(seed);
         // One full round of 4 x 250k, then short rounds where the shutdown comes mid-flight.
         runRound(random, 250_000, true, seed);
