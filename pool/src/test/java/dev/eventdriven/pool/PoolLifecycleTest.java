@@ -238,7 +238,8 @@ class PoolLifecycleTest {
             return t;
         }).build();
         pool.dispatch("e", 1);
-        IllegalStateException e = assertThrows(IllegalStateException.class, pool::run);
+        // Started suspended, so that the one worker that starts cannot take the event first.
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(null, true));
         assertEquals("no more threads", e.getMessage());
         assertTrue(pool.awaitTermination(WAIT));
         assertEquals(ControllerState.TERMINATED, pool.state());

@@ -6,8 +6,8 @@ import dev.eventdriven.internal.LoopController;
 
 /**
  * What one worker's loop takes from the pool: first its slot (the next event of a key whose lane it
- * runs, during a graceful shutdown), then the shared queue. One feed per worker; {@link #poll} and {@link #completed} run on that
- * worker's loop thread only.
+ * runs, during a graceful shutdown), then the shared queue. One feed per worker; {@link #poll} and
+ * {@link #completed} run on that worker's loop thread only.
  *
  * <p>For {@code awaitDrained} an event is always visible in at least one place: the shared queue or
  * a backlog, the slot, or {@link #current}. Every move writes the new place before clearing the old
@@ -16,7 +16,6 @@ import dev.eventdriven.internal.LoopController;
 final class WorkerFeed implements EventSource {
 
     private final WorkerPool pool;
-    private final int index;
     /** The next event of a lane this worker runs; written by this worker only. */
     private volatile PoolNode slot;
     /** The event this worker takes or runs now (or is about to take); {@code null} when none. */
@@ -24,9 +23,8 @@ final class WorkerFeed implements EventSource {
     /** Set once this worker began its own graceful stop after the pool's queue ran dry. */
     private volatile boolean stopping;
 
-    WorkerFeed(WorkerPool pool, int index) {
+    WorkerFeed(WorkerPool pool) {
         this.pool = pool;
-        this.index = index;
     }
 
     @Override
@@ -134,10 +132,5 @@ final class WorkerFeed implements EventSource {
     /** @return whether the slot holds an event */
     boolean hasSlot() {
         return slot != null;
-    }
-
-    /** @return the worker's index */
-    int index() {
-        return index;
     }
 }

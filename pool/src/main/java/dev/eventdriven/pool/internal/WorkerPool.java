@@ -92,7 +92,7 @@ public final class WorkerPool implements ControllerPool {
             ControllerConfig config = new ControllerConfig(workerName, s.mapping(), s.globalContext(), statics,
                     List.of(new WorkerHooks(this)), s.threadFactory(), ControllerConfig.UNBOUNDED,
                     OverflowPolicy.BLOCK, s.blockTimeout(), ErrorPolicy.CONTINUE, s.batchSize(), workerName);
-            feeds[i] = new WorkerFeed(this, i);
+            feeds[i] = new WorkerFeed(this);
             workers[i] = new LoopController(config, feeds[i]);
         }
         this.workerList = Collections.unmodifiableList(Arrays.asList((Controller[]) workers.clone()));
