@@ -2,6 +2,7 @@ package dev.eventdriven.pool.internal;
 
 import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.ControllerState;
+import dev.eventdriven.ErrorPolicy;
 import dev.eventdriven.Event;
 import dev.eventdriven.Pending;
 import dev.eventdriven.internal.Envelope;
@@ -101,8 +102,20 @@ final class PoolShutdown {
         }
     }
 
+    /** Worker loop thread: applies the pool's error policy after a handler threw. */
+    void afterHandlerError(ErrorPolicy policy, Object eventId) {
+        if (policy == ErrorPolicy.SHUTDOWN) {
+            LOG.warn("pool '{}': error policy SHUTDOWN, shutting down after the failure of event {}", pool.name,
+                    eventId);
+            graceful();
+        } else if (policy == ErrorPolicy.STOP) {
+            LOG.warn("pool '{}': error policy STOP, stopping after the failure of event {}", pool.name, eventId);
+            stopFromWorker();
+        }
+    }
+
     /** Worker loop thread: the error policy STOP. Keeps what is handed back for shutdownNow(). */
-    void stopFromWorker() {
+    private void stopFromWorker() {
         List<Event> back = forced();
         if (!back.isEmpty()) {
             LOG.info("pool '{}': {} events were not processed; shutdownNow() hands them back", pool.name,

@@ -110,17 +110,17 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public void dispatch(Object eventId) {
-        enqueue(new PoolNode(new Envelope(eventId(eventId), null, null), null));
+        enqueue(new PoolNode(new Envelope(Checks.eventId(eventId), null, null), null));
     }
 
     @Override
     public void dispatch(Object eventId, Object value) {
-        enqueue(new PoolNode(new Envelope(eventId(eventId), value, null), null));
+        enqueue(new PoolNode(new Envelope(Checks.eventId(eventId), value, null), null));
     }
 
     @Override
     public void dispatch(Object eventId, Object value, Map<String, ?> context, Object... args) {
-        enqueue(new PoolNode(Envelope.of(eventId(eventId), value, context, args, null), null));
+        enqueue(new PoolNode(Envelope.of(Checks.eventId(eventId), value, context, args, null), null));
     }
 
     @Override
@@ -130,14 +130,14 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public Pending request(Object eventId, Object value) {
-        Pending p = new Pending(eventId(eventId), onWorker);
+        Pending p = new Pending(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(new Envelope(eventId, value, p), null));
         return p;
     }
 
     @Override
     public Pending request(Object eventId, Object value, Map<String, ?> context, Object... args) {
-        Pending p = new Pending(eventId(eventId), onWorker);
+        Pending p = new Pending(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(Envelope.of(eventId, value, context, args, p), null));
         return p;
     }
@@ -165,17 +165,17 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public void dispatchOrdered(Object key, Object eventId, Object value) {
-        enqueue(new PoolNode(new Envelope(eventId(eventId), value, null), orderingKey(key)));
+        enqueue(new PoolNode(new Envelope(Checks.eventId(eventId), value, null), orderingKey(key)));
     }
 
     @Override
     public void dispatchOrdered(Object key, Object eventId, Object value, Map<String, ?> context, Object... args) {
-        enqueue(new PoolNode(Envelope.of(eventId(eventId), value, context, args, null), orderingKey(key)));
+        enqueue(new PoolNode(Envelope.of(Checks.eventId(eventId), value, context, args, null), orderingKey(key)));
     }
 
     @Override
     public Pending requestOrdered(Object key, Object eventId, Object value) {
-        Pending p = new Pending(eventId(eventId), onWorker);
+        Pending p = new Pending(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(new Envelope(eventId, value, p), orderingKey(key)));
         return p;
     }
@@ -183,7 +183,7 @@ public final class WorkerPool implements ControllerPool {
     @Override
     public Pending requestOrdered(Object key, Object eventId, Object value, Map<String, ?> context,
                                   Object... args) {
-        Pending p = new Pending(eventId(eventId), onWorker);
+        Pending p = new Pending(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(Envelope.of(eventId, value, context, args, p), orderingKey(key)));
         return p;
     }
@@ -199,10 +199,6 @@ public final class WorkerPool implements ControllerPool {
         Pending p = new Pending(SystemEvent.SUBMIT, onWorker);
         enqueue(new PoolNode(new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), p), orderingKey(key)));
         return p;
-    }
-
-    private static Object eventId(Object eventId) {
-        return Checks.eventId(eventId);
     }
 
     private static Object orderingKey(Object key) {
@@ -243,13 +239,7 @@ public final class WorkerPool implements ControllerPool {
 
     /** Worker loop thread: a handler threw (already logged and routed by the worker). */
     void workerFailed(Object eventId) {
-        if (errorPolicy == ErrorPolicy.SHUTDOWN) {
-            LOG.warn("pool '{}': error policy SHUTDOWN, shutting down after the failure of event {}", name, eventId);
-            shutdown();
-        } else if (errorPolicy == ErrorPolicy.STOP) {
-            LOG.warn("pool '{}': error policy STOP, stopping after the failure of event {}", name, eventId);
-            shutdown.stopFromWorker();
-        }
+        shutdown.afterHandlerError(errorPolicy, eventId);
     }
 
     /** Worker loop thread, as its loop ends (or the caller of a NEW worker's shutdown). */
@@ -487,12 +477,7 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public boolean inWorker() {
-        for (LoopController w : workers) {
-            if (w.inLoop()) {
-                return true;
-            }
-        }
-        return false;
+        return currentWorker() != null;
     }
 
     /** @return the worker whose loop thread calls, or {@code null} */
