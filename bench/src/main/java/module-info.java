@@ -4,6 +4,7 @@
  */
 module dev.eventdriven.bench {
     requires dev.eventdriven.core;
+    requires dev.eventdriven.pool;
     requires jmh.core;
     requires com.lmax.disruptor;
 }
