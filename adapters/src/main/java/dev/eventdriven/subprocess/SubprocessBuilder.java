@@ -77,7 +77,8 @@ public final class SubprocessBuilder {
     /**
      * JVM options for the child, placed before the main class (e.g. {@code -Xmx256m}). The child always
      * gets {@code -XX:+ExitOnOutOfMemoryError} first, so that an out-of-memory child dies and is
-     * reported; an option given here may override it.
+     * reported, and {@code -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr}, so that
+     * the JVM's own messages cannot corrupt the channel on stdout. Options given here come after them.
      *
      * @param options the options, appended to those given before
      * @return this builder

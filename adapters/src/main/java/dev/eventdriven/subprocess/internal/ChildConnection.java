@@ -100,6 +100,11 @@ public final class ChildConnection {
         List<String> command = new ArrayList<>();
         command.add(settings.javaBinary().toString());
         command.add("-XX:+ExitOnOutOfMemoryError"); // a child out of memory is in no state to go on
+        // The JVM itself writes to fd 1 (its own messages, unified logging warnings), where they would
+        // corrupt the channel: send them to stderr, where the parent logs them.
+        command.add("-XX:+DisplayVMOutputToStderr");
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=warning:stderr");
         command.addAll(settings.jvmOptions());
         command.add("-cp");
         command.add(settings.classPath());
