@@ -95,8 +95,8 @@ public interface Adapter {
     }
 
     /**
-     * The shutdown has been taken: the loop is about to end. Loop thread (graceful) or the caller of
-     * {@code shutdownNow()} (forced, before the loop stops).
+     * The shutdown has been taken (after the SHUTDOWN handlers, or at a forced stop): the loop is about
+     * to end; events still queued are handed back right after. Loop thread.
      *
      * @param controller the controller
      */

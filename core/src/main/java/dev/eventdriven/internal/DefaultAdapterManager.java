@@ -1,6 +1,5 @@
 package dev.eventdriven.internal;
 
-import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.Session;
@@ -109,18 +108,6 @@ final class DefaultAdapterManager implements AdapterManager {
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 LOG.warn("adapter {} of controller '{}' threw in {}()", a.name(), controller.name(), callback, e);
             }
-        }
-    }
-
-    void lifecycle(String callback, Controller c) {
-        switch (callback) {
-            case "running" -> each(callback, a -> a.running(c));
-            case "run" -> each(callback, a -> a.run(c));
-            case "suspend" -> each(callback, a -> a.suspend(c));
-            case "resume" -> each(callback, a -> a.resume(c));
-            case "closing" -> each(callback, a -> a.closing(c));
-            case "closed" -> each(callback, a -> a.closed(c));
-            default -> throw new IllegalArgumentException(callback);
         }
     }
 

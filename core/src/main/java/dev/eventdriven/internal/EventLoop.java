@@ -77,8 +77,7 @@ final class EventLoop {
         int inBatch = 0;
         long batchStart = System.nanoTime();
         for (;;) {
-            int ctl = c.control();
-            if (ctl != 0 && handleControl(ctl)) {
+            if (c.control() != 0 && handleControl()) {
                 return;
             }
             Envelope e = c.queue.poll();
@@ -100,10 +99,12 @@ final class EventLoop {
                 }
                 continue;
             }
+            if (src == null) {
+                c.signalSpace();
+            }
             process(e);
             if (src == null) {
                 c.queue.publishConsumed(e.seq);
-                c.signalSpace();
             } else {
                 handledFromSource++;
                 src.completed(c, e);
@@ -121,33 +122,37 @@ final class EventLoop {
         }
     }
 
-    /** @return {@code true} if the loop must stop */
-    private boolean handleControl(int ctl) {
-        if ((ctl & LoopController.CTL_STOP) != 0) {
-            return true;
-        }
-        if ((ctl & LoopController.CTL_CLEAN) != 0) {
-            c.clearControl(LoopController.CTL_CLEAN);
-            CompletableFuture<List<Event>> req = c.cleanRequest;
-            List<Event> back = c.cleanOnLoop();
-            if (req != null) {
-                req.complete(back);
+    /**
+     * Serves control requests: stop, clean, suspend (parks until resumed, still serving clean and
+     * stop meanwhile).
+     *
+     * @return {@code true} if the loop must stop
+     */
+    private boolean handleControl() {
+        for (;;) {
+            int ctl = c.control();
+            if ((ctl & LoopController.CTL_STOP) != 0) {
+                return true;
             }
-            return false;
-        }
-        while ((c.control() & LoopController.CTL_SUSPEND) != 0) {
-            int now = c.control();
-            if ((now & (LoopController.CTL_STOP | LoopController.CTL_CLEAN)) != 0) {
-                return handleControl(now);
+            if ((ctl & LoopController.CTL_CLEAN) != 0) {
+                c.clearControl(LoopController.CTL_CLEAN);
+                CompletableFuture<List<Event>> req = c.cleanRequest;
+                List<Event> back = c.cleanOnLoop();
+                if (req != null) {
+                    req.complete(back);
+                }
+                continue;
+            }
+            if ((ctl & LoopController.CTL_SUSPEND) == 0) {
+                return false;
             }
             c.markParked(true);
             c.progress.signal();
-            if ((c.control() & LoopController.CTL_SUSPEND) != 0) {
+            if (c.control() == LoopController.CTL_SUSPEND) {
                 LockSupport.park(this);
             }
             c.markParked(false);
         }
-        return false;
     }
 
     private void park() {
@@ -170,12 +175,12 @@ final class EventLoop {
         EventHandler[] hs = table.get(SystemEvent.SHUTDOWN);
         boolean skipped = runEvent(marker, SystemEvent.SHUTDOWN, null, hs == null ? HandlerTable.NONE : hs, table,
                 m.pending);
+        c.queue.publishConsumed(marker.seq);
         c.progress.signal();
         if (skipped && !stopAfterEvent) {
             c.cancelShutdown(marker);
             return false;
         }
-        c.queue.publishConsumed(marker.seq);
         return true;
     }
 
@@ -215,6 +220,7 @@ final class EventLoop {
         LoopSession s = c.session;
         List<Object> returns = pending != null || table.after.length != 0 ? new ArrayList<>(hs.length) : null;
         s.begin(e, handlerId, value);
+        handled++;
         if (e.id != mdcEventId) {
             mdcEventId = e.id;
             MDC.put(MDC_EVENT, String.valueOf(e.id));
@@ -254,7 +260,6 @@ final class EventLoop {
             failed(e, value, t, pending, table);
             return false;
         } finally {
-            handled++;
             s.end();
         }
     }
@@ -320,8 +325,8 @@ final class EventLoop {
                 LOG.info("controller '{}': {} queued events were not processed and are handed back", c.name,
                         back.size());
             }
-            c.adapters.lifecycle("closing", c);
-            c.adapters.lifecycle("closed", c);
+            c.adapters.each("closing", a -> a.closing(c));
+            c.adapters.each("closed", a -> a.closed(c));
         } finally {
             MDC.remove(MDC_EVENT);
             MDC.remove(MDC_CONTROLLER);

@@ -400,7 +400,7 @@ public final class LoopController implements Controller {
             }
             session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
                     : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
-            adapters.lifecycle("running", this);
+            adapters.each("running", a -> a.running(this));
             if (suspended) {
                 CONTROL.getAndBitwiseOr(this, CTL_SUSPEND);
             }
@@ -413,14 +413,14 @@ public final class LoopController implements Controller {
             STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
             t.start();
         }
-        adapters.lifecycle("run", this);
+        adapters.each("run", a -> a.run(this));
     }
 
     @Override
     public void suspend() {
         if (STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SUSPENDED)) {
             setControl(CTL_SUSPEND);
-            adapters.lifecycle("suspend", this);
+            adapters.each("suspend", a -> a.suspend(this));
             return;
         }
         ControllerState s = state();
@@ -435,7 +435,7 @@ public final class LoopController implements Controller {
         if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
             clearControl(CTL_SUSPEND);
             LockSupport.unpark(loopThread);
-            adapters.lifecycle("resume", this);
+            adapters.each("resume", a -> a.resume(this));
             return;
         }
         ControllerState s = state();
@@ -462,7 +462,7 @@ public final class LoopController implements Controller {
                     if (state() == ControllerState.NEW) {
                         queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, null)));
                         STATE.setVolatile(this, ControllerState.TERMINATED);
-                        adapters.lifecycle("closed", this);
+                        adapters.each("closed", a -> a.closed(this));
                         terminated.countDown();
                         progress.signal();
                         if (pending != null) {
@@ -508,7 +508,7 @@ public final class LoopController implements Controller {
                 List<Event> back = drainHandingBack();
                 if (s == ControllerState.NEW) {
                     STATE.setVolatile(this, ControllerState.TERMINATED);
-                    adapters.lifecycle("closed", this);
+                    adapters.each("closed", a -> a.closed(this));
                     terminated.countDown();
                     progress.signal();
                 }

@@ -15,8 +15,12 @@ import java.util.function.Consumer;
  *
  * <p>Only one thread at a time may call the consumer methods ({@link #poll}, {@link #drainUntilMarker},
  * {@link #reopen}).
+ *
+ * <p>Layout: the producers' {@code tail} and the consumer's fields ({@code head}, {@code takenSeq},
+ * {@code consumedSeq}, written every event) sit on different cache lines (see {@link QueueLayout}),
+ * so the loop's progress writes do not invalidate the line every dispatch CASes.
  */
-final class MpscEnvelopeQueue {
+final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
 
     static final int OK = 0;
     static final int CLOSED = 1;
@@ -24,24 +28,21 @@ final class MpscEnvelopeQueue {
 
     private static final VarHandle TAIL;
     private static final VarHandle CONSUMED;
+    private static final VarHandle TAKEN;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            TAIL = l.findVarHandle(MpscEnvelopeQueue.class, "tail", Envelope.class);
-            CONSUMED = l.findVarHandle(MpscEnvelopeQueue.class, "consumedSeq", int.class);
+            TAIL = l.findVarHandle(QueueLayout.TailField.class, "tail", Envelope.class);
+            CONSUMED = l.findVarHandle(QueueLayout.ConsumerFields.class, "consumedSeq", int.class);
+            TAKEN = l.findVarHandle(QueueLayout.ConsumerFields.class, "takenSeq", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** Consumer side: the last consumed node (a stub). */
-    private Envelope head;
-    @SuppressWarnings("unused") // accessed through TAIL
-    private volatile Envelope tail;
-    /** seq of the last node the consumer has finished with; published by the consumer. */
-    @SuppressWarnings("unused") // accessed through CONSUMED
-    private volatile int consumedSeq;
+    @SuppressWarnings("unused") // trailing padding: keeps the consumer fields off the next object's line
+    private long p0, p1, p2, p3, p4, p5, p6, p7;
 
     MpscEnvelopeQueue() {
         Envelope stub = new Envelope(null, null, null);
@@ -63,7 +64,7 @@ final class MpscEnvelopeQueue {
                 return CLOSED;
             }
             int seq = t.seq + 1;
-            if (capacity != ControllerConfig.UNBOUNDED && seq - (int) CONSUMED.getAcquire(this) > capacity) {
+            if (capacity != ControllerConfig.UNBOUNDED && seq - (int) TAKEN.getAcquire(this) > capacity) {
                 return FULL;
             }
             e.seq = seq;
@@ -115,6 +116,7 @@ final class MpscEnvelopeQueue {
         }
         head = n;
         h.clear();
+        TAKEN.setRelease(this, n.seq);
         return n;
     }
 
@@ -171,6 +173,7 @@ final class MpscEnvelopeQueue {
             }
             head = next;
             h.clear();
+            TAKEN.setRelease(this, next.seq);
             sink.accept(next);
             n++;
         }

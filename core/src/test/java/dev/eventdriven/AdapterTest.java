@@ -1,0 +1,191 @@
+package dev.eventdriven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventdriven.adapter.Adapter;
+import dev.eventdriven.adapter.AdapterContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class AdapterTest {
+
+    private final TestControllers controllers = new TestControllers();
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        controllers.close();
+        CALLS.clear();
+    }
+
+    /** Records every callback. */
+    public static class Recording implements Adapter {
+        @Override
+        public void setup(AdapterContext context) {
+            CALLS.add(name() + ".setup");
+            context.mapping().add("from-adapter", s -> s.get("adapter-global") + "/" + s.getStatic("adapter-static"));
+            context.putGlobal("adapter-global", "g");
+            context.putStatic("adapter-static", "st");
+        }
+
+        @Override
+        public void running(Controller c) {
+            CALLS.add("running");
+        }
+
+        @Override
+        public void run(Controller c) {
+            CALLS.add("run");
+        }
+
+        @Override
+        public void suspend(Controller c) {
+            CALLS.add("suspend");
+        }
+
+        @Override
+        public void resume(Controller c) {
+            CALLS.add("resume");
+        }
+
+        @Override
+        public void closing(Controller c) {
+            CALLS.add("closing");
+        }
+
+        @Override
+        public void closed(Controller c) {
+            CALLS.add("closed");
+        }
+    }
+
+    /** A dependency created through its no-arg constructor. */
+    public static class Base implements Adapter {
+        @Override
+        public void setup(AdapterContext context) {
+            CALLS.add("Base.setup");
+        }
+    }
+
+    /** Depends on Base; unique. */
+    public static class Dependent implements Adapter {
+        @Override
+        public List<Class<? extends Adapter>> dependencies() {
+            return List.of(Base.class);
+        }
+
+        @Override
+        public boolean unique() {
+            return true;
+        }
+
+        @Override
+        public void setup(AdapterContext context) {
+            CALLS.add("Dependent.setup");
+        }
+    }
+
+    @Test
+    void callbacksComeInLifecycleOrderAndContributionsReachHandlers() {
+        Controller c = controllers.run(Controller.builder("lifecycle").adapter(new Recording()));
+        assertEquals(List.of("g/st"), c.request("from-adapter").await(TestControllers.WAIT));
+        c.suspend();
+        c.resume();
+        c.shutdown();
+        assertTrue(c.awaitTermination(TestControllers.WAIT));
+        assertEquals(List.of("Recording.setup", "running", "run", "suspend", "resume", "closing", "closed"), CALLS);
+    }
+
+    @Test
+    void dependenciesAreInstalledFirstAndAdaptersAreFoundByNameAndType() {
+        Dependent dep = new Dependent();
+        Controller c = controllers.keep(Controller.builder("deps").adapter(dep).build());
+        assertEquals(List.of("Base.setup", "Dependent.setup"), CALLS);
+        assertSame(dep, c.adapters().get(Dependent.class).orElseThrow());
+        assertSame(dep, c.adapters().get("Dependent").orElseThrow());
+        assertTrue(c.adapters().get(Base.class).isPresent());
+        assertEquals(2, c.adapters().all().size());
+    }
+
+    @Test
+    void aUniqueAdapterCannotBeInstalledTwice() {
+        Controller c = controllers.keep(Controller.builder("unique").adapter(new Dependent()).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.adapters().install(new Dependent()));
+        assertEquals("adapter: Dependent (expected: at most one dev.eventdriven.AdapterTest$Dependent per controller"
+                + " (it is unique))", e.getMessage());
+    }
+
+    @Test
+    void adaptersAreInstalledOnlyBeforeRun() {
+        Controller c = controllers.run(Controller.builder("late"));
+        IllegalControllerStateException e = assertThrows(IllegalControllerStateException.class,
+                () -> c.adapters().install(new Base()));
+        assertEquals("install adapter Base into controller 'late': adapters are installed before run() (state: RUNNING)",
+                e.getMessage());
+    }
+
+    @Test
+    void aThrowingCallbackIsLoggedAndDoesNotBreakTheController() {
+        Controller c = controllers.run(Controller.builder("throwing").adapter(new Adapter() {
+            @Override
+            public void run(Controller controller) {
+                throw new IllegalStateException("adapter bug");
+            }
+
+            @Override
+            public void exception(Session session, Throwable error) {
+                throw new IllegalStateException("adapter bug in exception()");
+            }
+        }).on("bad", s -> { throw new IllegalArgumentException("handler bug"); }).on("ok", s -> "ok"));
+        c.dispatch("bad");
+        assertEquals(List.of("ok"), c.request("ok").await(TestControllers.WAIT));
+    }
+
+    @Test
+    void awaitIdleWaitsForBusyAdapters() {
+        AtomicBoolean busy = new AtomicBoolean(true);
+        AdapterContext[] ctx = new AdapterContext[1];
+        Controller c = controllers.run(Controller.builder("busy-adapter").adapter(new Adapter() {
+            @Override
+            public void setup(AdapterContext context) {
+                ctx[0] = context;
+            }
+
+            @Override
+            public boolean isIdle() {
+                return !busy.get();
+            }
+        }));
+        assertTrue(!c.awaitIdle(java.time.Duration.ofMillis(50)));
+        busy.set(false);
+        ctx[0].signal();
+        assertTrue(c.awaitIdle(TestControllers.WAIT));
+    }
+
+    @Test
+    void aDispatchValidatorRefusesAtTheCallSite() {
+        Controller c = controllers.run(Controller.builder("validated").adapter(new Adapter() {
+            @Override
+            public void setup(AdapterContext context) {
+                context.addDispatchValidator((id, value, ctx, args) -> {
+                    if (value instanceof Thread) {
+                        throw new IllegalArgumentException("value: a Thread (expected: something portable)");
+                    }
+                });
+            }
+        }).on("e", s -> "ok"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.dispatch("e", Thread.currentThread()));
+        assertEquals("value: a Thread (expected: something portable)", e.getMessage());
+        assertEquals(List.of("ok"), c.request("e", 1).await(TestControllers.WAIT));
+    }
+}

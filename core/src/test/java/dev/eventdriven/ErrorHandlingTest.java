@@ -1,0 +1,119 @@
+package dev.eventdriven;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventdriven.adapter.Adapter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class ErrorHandlingTest {
+
+    private final TestControllers controllers = new TestControllers();
+
+    @AfterEach
+    void stop() {
+        controllers.close();
+    }
+
+    @Test
+    void aThrowingHandlerDoesNotKillTheLoop() {
+        Controller c = controllers.run(Controller.builder("survives")
+                .on("bad", s -> { throw new IllegalStateException("boom"); })
+                .on("good", s -> "fine"));
+        c.dispatch("bad");
+        assertEquals(List.of("fine"), c.request("good").await(TestControllers.WAIT));
+        assertEquals(1, c.stats().failed());
+        assertTrue(c.isAlive());
+    }
+
+    @Test
+    void theErrorReachesErrorHandlersThePendingAndTheAdapters() {
+        List<HandlerFailure> failures = new CopyOnWriteArrayList<>();
+        List<Throwable> adapterSaw = new CopyOnWriteArrayList<>();
+        IllegalStateException boom = new IllegalStateException("boom");
+        Controller c = controllers.run(Controller.builder("routed")
+                .adapter(new Adapter() {
+                    @Override
+                    public void exception(Session session, Throwable error) {
+                        adapterSaw.add(error);
+                    }
+                })
+                .on("bad", s -> { throw boom; })
+                .on(SystemEvent.ERROR, s -> failures.add((HandlerFailure) s.value())));
+
+        EventFailedException e = assertThrows(EventFailedException.class,
+                () -> c.request("bad", 42).await(TestControllers.WAIT));
+
+        assertSame(boom, e.getCause());
+        await().atMost(Duration.ofSeconds(10)).until(() -> failures.size() == 1);
+        assertEquals(new HandlerFailure("bad", 42, boom), failures.get(0));
+        assertEquals(List.of(boom), adapterSaw);
+    }
+
+    @Test
+    void aFailingHandlerSkipsTheRestOfItsEvent() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Controller c = controllers.run(Controller.builder("rest-skipped")
+                .on("bad", s -> { throw new IllegalStateException("boom"); })
+                .on("bad", s -> calls.add("second"))
+                .mapping(new dev.eventdriven.mapping.MappingBlueprint().after(s -> calls.add("after"))));
+        assertThrows(EventFailedException.class, () -> c.request("bad").await(TestControllers.WAIT));
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void aThrowingErrorHandlerIsLoggedNotRepeated() {
+        int[] errorCalls = new int[1];
+        Controller c = controllers.run(Controller.builder("error-in-error")
+                .on("bad", s -> { throw new IllegalStateException("first"); })
+                .on(SystemEvent.ERROR, s -> { errorCalls[0]++; throw new IllegalStateException("second"); }));
+        c.dispatch("bad");
+        assertEquals(List.of(1), c.submit(() -> errorCalls[0]).await(TestControllers.WAIT));
+        assertTrue(c.isAlive());
+    }
+
+    @Test
+    void errorPolicyShutdownStopsGracefully() {
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        Controller c = controllers.keep(Controller.builder("policy-shutdown").errorPolicy(ErrorPolicy.SHUTDOWN)
+                .on("bad", s -> { throw new IllegalStateException("boom"); })
+                .on("e", s -> seen.add(s.value())).build());
+        c.dispatch("bad");
+        c.dispatch("e", "queued before the shutdown");
+        c.run();
+        assertTrue(c.awaitTermination(TestControllers.WAIT));
+        assertEquals(List.of("queued before the shutdown"), seen);
+    }
+
+    @Test
+    void errorPolicyStopStopsAtOnceAndHandsBackTheRest() {
+        Controller c = controllers.keep(Controller.builder("policy-stop").errorPolicy(ErrorPolicy.STOP)
+                .on("bad", s -> { throw new IllegalStateException("boom"); })
+                .on("e", s -> "ran").build());
+        c.dispatch("bad");
+        Pending p = c.request("e", 1);
+        c.run();
+        assertTrue(c.awaitTermination(TestControllers.WAIT));
+        assertInstanceOf(ControllerClosedException.class,
+                assertThrows(EventFailedException.class, () -> p.await(TestControllers.WAIT)).getCause());
+        assertEquals(List.of(new Event("e", 1, java.util.Map.of(), List.of())), c.shutdownNow());
+    }
+
+    @Test
+    void aThrowingTaskFailsItsPending() {
+        Controller c = controllers.run(Controller.builder("task-error"));
+        EventFailedException e = assertThrows(EventFailedException.class,
+                () -> c.submit(() -> { throw new java.io.IOException("disk"); }).await(TestControllers.WAIT));
+        assertInstanceOf(java.io.IOException.class, e.getCause());
+    }
+}

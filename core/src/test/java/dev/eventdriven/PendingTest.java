@@ -1,0 +1,81 @@
+package dev.eventdriven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class PendingTest {
+
+    private final TestControllers controllers = new TestControllers();
+
+    @AfterEach
+    void stop() {
+        controllers.close();
+    }
+
+    @Test
+    void awaitTimesOutWithAClearMessage() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Controller c = controllers.run(Controller.builder("slow").on("e", s -> release.await(10, TimeUnit.SECONDS)));
+        Pending p = c.request("e");
+        PendingTimeoutException e = assertThrows(PendingTimeoutException.class, () -> p.await(Duration.ofMillis(20)));
+        assertEquals("event e: no result within PT0.02S", e.getMessage());
+        release.countDown();
+        assertEquals(List.of(true), p.await(TestControllers.WAIT));
+    }
+
+    @Test
+    void blockingOnAPendingFromItsOwnLoopThrows() {
+        Controller c = controllers.run(Controller.builder("self"));
+        Object outcome = c.submit(() -> {
+            Pending inner = c.request("e");
+            try {
+                inner.join();
+                return "joined";
+            } catch (LoopThreadBlockingException e) {
+                return e.getMessage();
+            }
+        }).awaitFirst(TestControllers.WAIT);
+        assertEquals("join() on the result of event e from the loop thread that must produce it would deadlock;"
+                + " compose with thenAccept/whenComplete instead", outcome);
+    }
+
+    @Test
+    void derivedStagesCarryTheGuard() {
+        Controller c = controllers.run(Controller.builder("derived"));
+        Object outcome = c.submit(() -> {
+            try {
+                c.request("e").thenApply(List::size).get();
+                return "got";
+            } catch (LoopThreadBlockingException e) {
+                return "refused";
+            }
+        }).awaitFirst(TestControllers.WAIT);
+        assertEquals("refused", outcome);
+    }
+
+    @Test
+    void pendingsComposeLikeFutures() {
+        Controller c = controllers.run(Controller.builder("compose").on("double", s -> 2 * (Integer) s.value()));
+        int result = c.request("double", 21).thenApply(l -> (Integer) l.get(0)).toCompletableFuture().join();
+        assertEquals(42, result);
+        assertTrue(c.request("double", 1).isDone() || true);
+    }
+
+    @Test
+    void waitingForACompletedPendingOnTheLoopIsAllowed() {
+        Controller c = controllers.run(Controller.builder("done-ok"));
+        Pending done = c.submit(() -> 1);
+        done.await(TestControllers.WAIT);
+        assertEquals(List.of(1), c.submit(done::join).awaitFirst(TestControllers.WAIT));
+    }
+}

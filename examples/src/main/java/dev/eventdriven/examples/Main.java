@@ -1,0 +1,40 @@
+package dev.eventdriven.examples;
+
+import java.io.PrintStream;
+
+/** Runs every example in turn: the README's demo command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs all examples.
+     *
+     * @param out where to print
+     */
+    public static void run(PrintStream out) {
+        section(out, "Event controller: dispatch + submit + shutdown");
+        EventControllerExample.run(out);
+        section(out, "Mapping blueprint");
+        BlueprintExample.run(out);
+        section(out, "Controller listening");
+        ListeningExample.run(out);
+        section(out, "Public account and listeners");
+        PublicAccountExample.run(out);
+    }
+
+    private static void section(PrintStream out, String title) {
+        out.println();
+        out.println("== " + title + " ==");
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args unused
+     */
+    public static void main(String[] args) {
+        run(System.out);
+    }
+}
