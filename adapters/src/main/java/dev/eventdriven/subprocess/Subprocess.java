@@ -145,17 +145,19 @@ public final class Subprocess implements Adapter {
     @Override
     public void closed(Controller controller) {
         closing = true;
-        ChildConnection c = child;
-        if (c != null && !c.isDead()) {
-            c.kill();
-        }
+        // A restart in progress may still start a child: let it finish first, then kill what runs.
         Thread r = restarter;
-        if (r != null) {
+        if (r != null && r != Thread.currentThread()) {
+            r.interrupt();
             try {
                 r.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        ChildConnection c = child;
+        if (c != null && !c.isDead()) {
+            c.kill();
         }
     }
 

@@ -35,7 +35,7 @@ public final class SubprocessBuilder {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory;
-    private String classPath = System.getProperty("java.class.path");
+    private String classPath = defaultClassPath();
     private Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
     private int maxFrameBytes = FrameChannel.DEFAULT_MAX_FRAME;
     private int stderrTailLines = 20;
@@ -118,7 +118,7 @@ public final class SubprocessBuilder {
 
     /**
      * The child's class path; it must hold this library, its slf4j and the blueprint class. Default: the
-     * parent's ({@code java.class.path}).
+     * parent's class path followed by its module path (the child runs everything on the class path).
      *
      * @param classPath a non-blank class path
      * @return this builder
@@ -219,6 +219,19 @@ public final class SubprocessBuilder {
      */
     public Subprocess build() {
         return new Subprocess(this);
+    }
+
+    /** The parent's class path, plus its module path: on the class path, modular jars work too. */
+    private static String defaultClassPath() {
+        StringBuilder cp = new StringBuilder(System.getProperty("java.class.path", ""));
+        String modules = System.getProperty("jdk.module.path", "");
+        if (!modules.isBlank()) {
+            if (cp.length() > 0) {
+                cp.append(java.io.File.pathSeparatorChar);
+            }
+            cp.append(modules);
+        }
+        return cp.toString();
     }
 
     ChildSettings settings(String controllerName) {

@@ -121,4 +121,14 @@ class ChildFailureTest {
         assertInstanceOf(ChildProcessException.class, childFailure(parent.request("square", 2)));
         assertThrows(ChildProcessException.class, sub::pid);
     }
+
+    @Test
+    void garbageOnTheChannelIsAProtocolErrorThatEndsTheChild() {
+        Subprocess sub = start(Subprocess.builder(ChildHandlers.class));
+        long pid = sub.pid();
+        ChildProcessException e = childFailure(parent.request("corrupt"));
+        assertTrue(e.getMessage().contains("bad frame"), e.getMessage());
+        await().atMost(WAIT).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        await().atMost(WAIT).until(() -> errors.stream().anyMatch(f -> f.error() instanceof ChildProcessException));
+    }
 }

@@ -146,4 +146,19 @@ public class ChildHandlers {
     public Object unencodable(Session s) {
         return new Object();
     }
+
+    /**
+     * Writes garbage straight to file descriptor 1, around {@code System.out}: the channel.
+     *
+     * @param s the session
+     * @return "written"
+     * @throws java.io.IOException never, in practice
+     */
+    @On("corrupt")
+    public Object corrupt(Session s) throws java.io.IOException {
+        java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        fd1.write("this is not a frame".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        fd1.flush();
+        return "written";
+    }
 }
