@@ -83,6 +83,7 @@ class ChildFailureTest {
         start(Subprocess.builder(ChildHandlers.class).workers(2));
         Pending slow = parent.request("work", 60_000);
         Pending exit = parent.request("exit", 7);
+        await().atMost(Duration.ofSeconds(1)).until(() -> slow.isDone() && exit.isDone());
         ChildProcessException e = childFailure(slow);
         assertEquals(7, e.exitCode());
         assertTrue(e.lastStderrLines().contains("exiting on purpose with 7"), String.valueOf(e.lastStderrLines()));
@@ -130,5 +131,19 @@ class ChildFailureTest {
         assertTrue(e.getMessage().contains("bad frame"), e.getMessage());
         await().atMost(WAIT).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         await().atMost(WAIT).until(() -> errors.stream().anyMatch(f -> f.error() instanceof ChildProcessException));
+    }
+
+    @Test
+    void aChildJvmThatCannotStartReportsWhyAndShutsTheParentDown() {
+        Subprocess sub = Subprocess.builder(ChildHandlers.class).jvmOptions("-XX:+NoSuchOptionAnywhere").build();
+        parent = Controller.builder("unstartable").adapter(sub)
+                .on(SystemEvent.ERROR, EventHandler.of(s -> errors.add((HandlerFailure) s.value())))
+                .build();
+        parent.run();
+        await().atMost(WAIT).until(() -> errors.stream().anyMatch(f -> f.error() instanceof ChildProcessException));
+        ChildProcessException e = (ChildProcessException) errors.get(0).error();
+        assertTrue(e.lastStderrLines().stream().anyMatch(l -> l.contains("NoSuchOptionAnywhere")), e.getMessage());
+        assertEquals(1, e.exitCode());
+        assertTrue(parent.awaitTermination(WAIT));
     }
 }
