@@ -221,17 +221,20 @@ public final class SubprocessBuilder {
         return new Subprocess(this);
     }
 
-    /** The parent's class path, plus its module path: on the class path, modular jars work too. */
+    /**
+     * The parent's class path, plus its module path (on the class path, modular jars work too), with
+     * absolute entries so that another working directory does not break it.
+     */
     private static String defaultClassPath() {
-        StringBuilder cp = new StringBuilder(System.getProperty("java.class.path", ""));
-        String modules = System.getProperty("jdk.module.path", "");
-        if (!modules.isBlank()) {
-            if (cp.length() > 0) {
-                cp.append(java.io.File.pathSeparatorChar);
+        List<String> entries = new ArrayList<>();
+        for (String property : new String[] {"java.class.path", "jdk.module.path"}) {
+            for (String e : System.getProperty(property, "").split(java.io.File.pathSeparator)) {
+                if (!e.isBlank()) {
+                    entries.add(Path.of(e).toAbsolutePath().toString());
+                }
             }
-            cp.append(modules);
         }
-        return cp.toString();
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     ChildSettings settings(String controllerName) {

@@ -36,12 +36,18 @@ class SubprocessForwardingTest {
 
     private Controller parent;
     private Subprocess sub;
+    private java.nio.file.Path workDir;
     private final List<HandlerFailure> errors = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Object> fromChild = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
     void startParentAndChild() {
-        sub = Subprocess.builder(ChildHandlers.class).workers(2).build();
+        workDir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        sub = Subprocess.builder(ChildHandlers.class).workers(2)
+                .environment("EVENTDRIVEN_TEST_VARIABLE", "from the parent")
+                .workingDirectory(workDir)
+                .jvmOptions("-Deventdriven.test.property=set")
+                .build();
         parent = Controller.builder("forwarding")
                 .adapter(sub)
                 .on("double", s -> 2 * (Integer) s.value())
@@ -184,5 +190,14 @@ class SubprocessForwardingTest {
         }
         assertTrue(wrong.isEmpty(), String.valueOf(wrong));
         assertTrue(parent.awaitIdle(WAIT));
+    }
+
+    @Test
+    void theChildGetsTheConfiguredEnvironmentWorkingDirectoryAndJvmOptions() throws Exception {
+        assertEquals(List.of("from the parent", "set"), parent.submit(
+                new Tasks.Environment("EVENTDRIVEN_TEST_VARIABLE", "eventdriven.test.property")).awaitFirst(WAIT));
+        Object dir = ((List<?>) parent.submit(new Tasks.Environment("NO_SUCH_VARIABLE_HERE", "user.dir"))
+                .awaitFirst(WAIT)).get(1);
+        assertEquals(workDir.toRealPath().toString(), java.nio.file.Path.of((String) dir).toRealPath().toString());
     }
 }

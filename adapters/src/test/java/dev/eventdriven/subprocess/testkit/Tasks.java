@@ -45,4 +45,17 @@ public final class Tasks {
             return ProcessHandle.current().pid();
         }
     }
+
+    /**
+     * Reads an environment variable and a system property in the process it runs in.
+     *
+     * @param variable the environment variable
+     * @param property the system property
+     */
+    public record Environment(String variable, String property) implements Callable<List<String>> {
+        @Override
+        public List<String> call() {
+            return java.util.Arrays.asList(System.getenv(variable), System.getProperty(property));
+        }
+    }
 }
