@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,9 @@ public final class ChildConnection {
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final Map<Long, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    // Counts answers awaited until their futures have completed (the map entry goes first), so that
+    // "idle" is never seen before the Pending behind the last answer is done.
+    private final AtomicInteger awaited = new AtomicInteger();
     private Process process;
     private FrameChannel channel;
     private Thread reader;
@@ -173,6 +177,7 @@ public final class ChildConnection {
         message.addAll(Arrays.asList(fields));
         byte[] frame = channel.encode(message);
         CompletableFuture<Object> answer = new CompletableFuture<>();
+        awaited.incrementAndGet();
         inFlight.put(id, answer);
         ChildProcessException dead = death;
         if (dead != null) {
@@ -210,7 +215,7 @@ public final class ChildConnection {
      * @return {@code true} when idle
      */
     public boolean isIdle() {
-        return inFlight.isEmpty();
+        return awaited.get() == 0;
     }
 
     /**
@@ -314,20 +319,25 @@ public final class ChildConnection {
         if (f == null) {
             throw new ChannelProtocolException("answer to unknown request " + id);
         }
-        if (inFlight.isEmpty()) {
-            listener.idle();
-        }
         if (error != null) {
             f.completeExceptionally(error);
         } else {
             f.complete(value);
         }
+        answered();
     }
 
     private void fail(long id, ChildProcessException cause) {
         CompletableFuture<Object> f = inFlight.remove(id);
         if (f != null) {
             f.completeExceptionally(cause);
+            answered();
+        }
+    }
+
+    private void answered() {
+        if (awaited.decrementAndGet() == 0) {
+            listener.idle();
         }
     }
 
@@ -355,7 +365,6 @@ public final class ChildConnection {
         for (Long id : new ArrayList<>(inFlight.keySet())) {
             fail(id, cause);
         }
-        listener.idle();
         if (requested) {
             LOG.info("child '{}' stopped (exit code {})", settings.name(), exit);
         } else {
