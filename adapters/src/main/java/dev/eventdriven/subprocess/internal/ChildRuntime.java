@@ -2,6 +2,7 @@ package dev.eventdriven.subprocess.internal;
 
 import dev.eventdriven.Controller;
 import dev.eventdriven.Dispatcher;
+import dev.eventdriven.Pending;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.io.IOException;
@@ -121,6 +122,8 @@ final class ChildRuntime {
             LOG.error("child '{}': protocol error on the channel from the parent; stopping", name, e);
         } catch (IOException e) {
             LOG.info("child '{}': the channel from the parent failed ({}); stopping", name, e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("child '{}': failed to handle a frame from the parent; stopping", name, e);
         }
         parentGone = true;
         ParentLink link = parentLink;
@@ -138,14 +141,8 @@ final class ChildRuntime {
                 long id = Protocol.field(m, 1, Long.class);
                 Object[] args = Protocol.listField(m, 5).toArray();
                 Map<String, Object> ctx = stringKeys(Protocol.field(m, 4, Map.class));
-                int w = leastBusy();
                 started();
-                busy.incrementAndGet(w);
-                workers.get(w).request(m.get(2), m.get(3), ctx, args)
-                        .whenComplete((r, e) -> {
-                            busy.decrementAndGet(w);
-                            answer(id, r, e);
-                        });
+                onWorker(id, w -> w.request(m.get(2), m.get(3), ctx, args), r -> r);
             }
             case Protocol.TASK -> {
                 Protocol.message(m, 4);
@@ -158,13 +155,7 @@ final class ChildRuntime {
                     answer(id, null, e);
                     return;
                 }
-                int w = leastBusy();
-                busy.incrementAndGet(w);
-                workers.get(w).submit((Callable<Object>) task::call)
-                        .whenComplete((r, e) -> {
-                            busy.decrementAndGet(w);
-                            answer(id, r == null || r.isEmpty() ? null : r.get(0), e);
-                        });
+                onWorker(id, w -> w.submit((Callable<Object>) task::call), r -> r.isEmpty() ? null : r.get(0));
             }
             case Protocol.CREATE -> {
                 Protocol.message(m, 4);
@@ -185,7 +176,11 @@ final class ChildRuntime {
             }
             case Protocol.RELEASE -> {
                 long instance = Protocol.field(Protocol.message(m, 2), 1, Long.class);
-                bridge.execute(() -> objects.release(instance));
+                try {
+                    bridge.execute(() -> objects.release(instance));
+                } catch (RuntimeException closing) {
+                    LOG.debug("child '{}': release of {} ignored while stopping", name, instance);
+                }
             }
             case Protocol.SHUTDOWN -> {
                 draining = true;
@@ -199,9 +194,35 @@ final class ChildRuntime {
         }
     }
 
+    /** Hands work to the least busy worker; a refusal (a worker shutting down) is answered too. */
+    private void onWorker(long id, java.util.function.Function<Controller, Pending> work,
+                          java.util.function.Function<List<Object>, Object> result) {
+        int w = leastBusy();
+        busy.incrementAndGet(w);
+        Pending p;
+        try {
+            p = work.apply(workers.get(w));
+        } catch (RuntimeException e) {
+            busy.decrementAndGet(w);
+            answer(id, null, e);
+            return;
+        }
+        p.whenComplete((r, e) -> {
+            busy.decrementAndGet(w);
+            answer(id, e == null ? result.apply(r) : null, e);
+        });
+    }
+
     private void onBridge(long id, Callable<Object> work) {
         started();
-        bridge.submit(work).thenCompose(r -> {
+        Pending p;
+        try {
+            p = bridge.submit(work);
+        } catch (RuntimeException e) {
+            answer(id, null, e);
+            return;
+        }
+        p.thenCompose(r -> {
             Object v = r.isEmpty() ? null : r.get(0);
             return v instanceof CompletionStage<?> st ? st.thenApply(x -> (Object) x)
                     : CompletableFuture.completedFuture(v);
