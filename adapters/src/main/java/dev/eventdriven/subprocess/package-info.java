@@ -15,7 +15,8 @@
  * </pre>
  *
  * <p><b>Values that cross.</b> {@code null}, booleans, {@code byte short int long float double},
- * {@code BigInteger}, {@code BigDecimal}, chars, strings, {@code byte[]}, enums (sent as class name and
+ * {@code BigInteger}, {@code BigDecimal}, chars, strings, {@code byte[]}, {@code Duration} and
+ * {@code Instant} (so timer events can cross), enums (sent as class name and
  * constant name, resolved in the receiver), lists, sets and maps of these (rebuilt as
  * {@code ArrayList}, {@code LinkedHashSet}, {@code LinkedHashMap}), records of these (class name and
  * components, rebuilt through the canonical constructor) and exceptions (as data: class name,

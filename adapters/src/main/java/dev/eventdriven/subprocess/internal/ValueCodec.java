@@ -15,6 +15,8 @@ import java.math.BigInteger;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ import java.util.Set;
 /**
  * Encodes the values that may cross the process boundary, without Java serialization. The safe set:
  * {@code null}, booleans, {@code byte short int long float double}, {@link BigInteger},
- * {@link BigDecimal}, chars, strings, {@code byte[]}, enums (class name + constant name), lists, sets
+ * {@link BigDecimal}, chars, strings, {@code byte[]}, {@link Duration}, {@link Instant}, enums (class name + constant name), lists, sets
  * and maps of these, records of these (class name + components, rebuilt through the canonical
  * constructor), and throwables as data (decoded as {@link RemoteHandlerException}).
  *
@@ -40,8 +42,8 @@ public final class ValueCodec {
 
     /** What the error messages name as the allowed set. */
     public static final String ALLOWED = "null, Boolean, Byte, Short, Integer, Long, Float, Double, BigInteger,"
-            + " BigDecimal, Character, String, byte[], an enum, or a List, Set, Map or record of these,"
-            + " or a Throwable";
+            + " BigDecimal, Character, String, byte[], Duration, Instant, an enum, or a List, Set, Map or"
+            + " record of these, or a Throwable";
 
     static final int MAX_DEPTH = 64;
 
@@ -65,6 +67,8 @@ public final class ValueCodec {
     private static final byte ENUM = 17;
     private static final byte RECORD = 18;
     private static final byte THROWABLE = 19;
+    private static final byte DURATION = 20;
+    private static final byte INSTANT = 21;
 
     private final ClassLoader loader;
 
@@ -154,6 +158,14 @@ public final class ValueCodec {
         } else if (v instanceof byte[] b) {
             out.writeByte(BYTES);
             writeBytes(out, b);
+        } else if (v instanceof Duration d) {
+            out.writeByte(DURATION);
+            out.writeLong(d.getSeconds());
+            out.writeInt(d.getNano());
+        } else if (v instanceof Instant i) {
+            out.writeByte(INSTANT);
+            out.writeLong(i.getEpochSecond());
+            out.writeInt(i.getNano());
         } else if (v instanceof Enum<?> e) {
             out.writeByte(ENUM);
             writeString(out, e.getDeclaringClass().getName());
@@ -305,10 +317,28 @@ public final class ValueCodec {
                 }
                 return map;
             }
+            case DURATION: return Duration.ofSeconds(in.getLong(), nanos(in));
+            case INSTANT: return instant(in.getLong(), nanos(in));
             case ENUM: return readEnum(in);
             case RECORD: return readRecord(in, depth);
             case THROWABLE: return readThrowable(in, depth);
             default: throw new ChannelProtocolException("unknown value tag " + tag + " at offset " + (in.position() - 1));
+        }
+    }
+
+    private static int nanos(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0 || n > 999_999_999) {
+            throw new ChannelProtocolException("nanosecond field " + n + " outside 0..999999999");
+        }
+        return n;
+    }
+
+    private static Instant instant(long seconds, int nanos) {
+        try {
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (java.time.DateTimeException e) {
+            throw new ChannelProtocolException("instant out of range: " + seconds + " s", e);
         }
     }
 

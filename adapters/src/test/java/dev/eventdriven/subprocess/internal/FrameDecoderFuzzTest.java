@@ -36,7 +36,8 @@ class FrameDecoderFuzzTest {
 
     private List<byte[]> validFrames() throws Exception {
         List<Object> values = Arrays.asList(null, true, 1, -2L, 3.5, 'c', "text", new byte[] {1, 2},
-                new BigInteger("-98765432109876543210"), new BigDecimal("3.14159"), SystemEvent.OTHER,
+                new BigInteger("-98765432109876543210"), new BigDecimal("3.14159"), java.time.Duration.ofSeconds(-3, 5),
+                java.time.Instant.MAX, SystemEvent.OTHER,
                 List.of(1, List.of(2, List.of(3))), Set.of("s"), new LinkedHashMap<>(Map.of("k", List.of(1.0f))),
                 new Sample("n", List.of("i", 2), new LinkedHashMap<>(Map.of(1, "one"))),
                 new IllegalStateException("boom", new RuntimeException("cause")),

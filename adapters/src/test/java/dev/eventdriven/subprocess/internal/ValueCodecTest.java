@@ -47,7 +47,9 @@ class ValueCodecTest {
     @Test
     void everyValueOfTheSafeSetSurvivesARoundTrip() {
         List<Object> values = Arrays.asList(null, true, false, (byte) -3, (short) 300, 42, -7L, 1.5f, 2.25,
-                new BigInteger("123456789012345678901234567890"), new BigDecimal("-12.3400"), 'x', "héllo ✓", "",
+                new BigInteger("123456789012345678901234567890"), new BigDecimal("-12.3400"),
+                java.time.Duration.ofMillis(1500),
+                java.time.Instant.ofEpochSecond(1_700_000_000L, 42), 'x', "héllo ✓", "",
                 SystemEvent.ERROR, List.of(1, "two"), new LinkedHashSet<>(List.of("a", "b")),
                 new LinkedHashMap<>(Map.of("k", 1)), new Point(1, 2L, "p", List.of("t")));
         for (Object v : values) {
