@@ -200,4 +200,20 @@ class SubprocessForwardingTest {
                 .awaitFirst(WAIT)).get(1);
         assertEquals(workDir.toRealPath().toString(), java.nio.file.Path.of((String) dir).toRealPath().toString());
     }
+
+    @Test
+    void eachChildWorkerHasItsOwnInstanceOfTheBlueprintClass() {
+        List<Pending> ps = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ps.add(parent.request("whoHandles"));
+        }
+        Map<Object, java.util.Set<Object>> instancesByThread = new java.util.HashMap<>();
+        for (Pending p : ps) {
+            List<?> who = (List<?>) ((List<?>) p.awaitFirst(WAIT)).get(0);
+            instancesByThread.computeIfAbsent(who.get(1), k -> new java.util.HashSet<>()).add(who.get(0));
+        }
+        assertEquals(2, instancesByThread.size(), String.valueOf(instancesByThread));
+        instancesByThread.values().forEach(instances -> assertEquals(1, instances.size()));
+        assertEquals(2, instancesByThread.values().stream().flatMap(java.util.Set::stream).distinct().count());
+    }
 }

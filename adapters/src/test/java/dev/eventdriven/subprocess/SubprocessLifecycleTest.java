@@ -31,8 +31,21 @@ class SubprocessLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /**
+     * Whether a process still runs. An orphan that exited stays a zombie until PID 1 reaps it (slowly in
+     * some containers), and {@link ProcessHandle#isAlive()} counts zombies as alive: on Linux, look at
+     * its state too.
+     */
+    static boolean alive(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.io.IOException | RuntimeException noProcfs) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     private static long threadsNamed(String prefix) {

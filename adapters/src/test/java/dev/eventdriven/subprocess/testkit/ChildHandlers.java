@@ -161,4 +161,18 @@ public class ChildHandlers {
         fd1.flush();
         return "written";
     }
+
+    /**
+     * Names the handler instance and the thread running it, after a short wait so that several workers
+     * get work.
+     *
+     * @param s the session
+     * @return [instance hash, thread name]
+     * @throws InterruptedException if interrupted
+     */
+    @On("whoHandles")
+    public Object whoHandles(Session s) throws InterruptedException {
+        new CountDownLatch(1).await(5, TimeUnit.MILLISECONDS);
+        return List.of(System.identityHashCode(this), Thread.currentThread().getName());
+    }
 }
