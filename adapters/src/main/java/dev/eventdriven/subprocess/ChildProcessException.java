@@ -11,7 +11,9 @@ import java.util.List;
 public class ChildProcessException extends EventDrivenException {
     private static final long serialVersionUID = 1L;
 
+    /** The child's exit code, or {@code null} if it had not exited. */
     private final Integer exitCode;
+    /** The last lines of the child's stderr, oldest first. */
     private final List<String> lastStderrLines;
 
     /**

@@ -10,7 +10,9 @@ import dev.eventdriven.EventDrivenException;
 public class RemoteHandlerException extends EventDrivenException {
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the exception thrown in the child. */
     private final String remoteClassName;
+    /** The message of the exception thrown in the child. */
     private final String remoteMessage;
 
     /**
