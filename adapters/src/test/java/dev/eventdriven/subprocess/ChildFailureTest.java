@@ -146,4 +146,51 @@ class ChildFailureTest {
         assertEquals(1, e.exitCode());
         assertTrue(parent.awaitTermination(WAIT));
     }
+
+    @Test
+    void noPendingIsLeftHangingWhenTheChildDiesUnderLoad() throws Exception {
+        Subprocess sub = start(Subprocess.builder(ChildHandlers.class).workers(2)
+                .restartPolicy(RestartPolicy.limited(1, Duration.ZERO)));
+        long firstPid = sub.pid();
+        int threads = 4;
+        int perThread = 300;
+        List<Sent> all = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(threads);
+        List<Thread> ts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            ts.add(new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    if (i == perThread / 2) {
+                        halfway.countDown();
+                    }
+                    all.add(new Sent(i, parent.request("square", i)));
+                }
+            }));
+        }
+        ts.forEach(Thread::start);
+        assertTrue(halfway.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
+        for (Thread t : ts) {
+            t.join(10_000);
+        }
+        assertEquals(threads * perThread, all.size());
+        await().atMost(WAIT).until(() -> all.stream().allMatch(x -> x.pending().isDone()));
+        long failed = 0;
+        for (Sent x : all) {
+            if (x.pending().isCompletedExceptionally()) {
+                childFailure(x.pending());
+                failed++;
+            } else {
+                assertEquals(List.of(List.of(x.value() * x.value())), x.pending().join());
+            }
+        }
+        assertTrue(failed < all.size(), "some answers came before the kill");
+        // whatever was in flight at the kill failed; the restarted child answers again
+        await().atMost(WAIT).until(() -> sub.restarts() == 1 && sub.isChildAlive());
+        assertEquals(List.of(List.of(144)), parent.request("square", 12).await(WAIT));
+    }
+
+    /** A request and its input. */
+    private record Sent(int value, Pending pending) {
+    }
 }
