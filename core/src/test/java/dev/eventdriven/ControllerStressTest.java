@@ -99,6 +99,36 @@ class ControllerStressTest {
 
         long trigger = ending == Ending.NONE ? 0 : (long) random.nextInt(PRODUCERS * PER_PRODUCER);
         List<Event> handedBack = new ArrayList<>();
+        // Toggles suspend/resume while producers run and the shutdown comes: neither may lose, stall
+        // or reorder events, and illegal transitions may only be refused once the controller stops.
+        java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Throwable> toggleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long toggleSeed = random.nextLong();
+        Thread toggler = new Thread(() -> {
+            Random r = new Random(toggleSeed);
+            while (producing.get()) {
+                try {
+                    if (r.nextBoolean()) {
+                        c.suspend();
+                    } else {
+                        c.resume();
+                    }
+                } catch (IllegalControllerStateException e) {
+                    if (e.state() != ControllerState.SHUTTING_DOWN && e.state() != ControllerState.TERMINATED) {
+                        toggleErrors.add(e);
+                    }
+                }
+                for (int spin = r.nextInt(20_000); spin > 0; spin--) {
+                    Thread.onSpinWait();
+                }
+            }
+            try {
+                c.resume();
+            } catch (IllegalControllerStateException stopped) {
+                // stopped meanwhile: nothing to resume
+            }
+        }, "toggler");
+        toggler.start();
         start.countDown();
         if (ending != Ending.NONE) {
             while (handled.get() < trigger && c.isAlive()) {
@@ -118,6 +148,9 @@ class ControllerStressTest {
             t.join(120_000);
             assertTrue(!t.isAlive(), where + ": producer hangs");
         }
+        producing.set(false);
+        toggler.join(30_000);
+        assertEquals(List.of(), toggleErrors, where);
         if (ending == Ending.NONE) {
             c.shutdown();
         }

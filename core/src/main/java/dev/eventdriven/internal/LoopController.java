@@ -91,6 +91,8 @@ public final class LoopController implements Controller {
     final EventLoop loop;
     private final BooleanSupplier onLoop = this::inLoop;
     private final Object startLock = new Object();
+    /** Serialises suspend() and resume(). */
+    private final Object suspendLock = new Object();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -418,30 +420,43 @@ public final class LoopController implements Controller {
 
     @Override
     public void suspend() {
-        if (STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SUSPENDED)) {
-            setControl(CTL_SUSPEND);
-            adapters.each("suspend", a -> a.suspend(this));
-            return;
-        }
-        ControllerState s = state();
-        if (s != ControllerState.SUSPENDED) {
-            throw new IllegalControllerStateException("suspend controller '" + name
-                    + "' (state: " + s + ", expected: RUNNING or SUSPENDED)", s);
+        // Serialised with resume(): otherwise a resume between the CAS and setControl leaves the state
+        // RUNNING with the suspend bit set (a stuck loop), or a re-read sees RUNNING and throws, and
+        // adapters get suspend/resume callbacks out of order.
+        synchronized (suspendLock) {
+            if (STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SUSPENDED)) {
+                setControl(CTL_SUSPEND);
+                if (state() != ControllerState.SUSPENDED) {
+                    // A shutdown took over between the CAS and setControl and has cleared the bit
+                    // already: the loop must go on to handle everything before the SHUTDOWN.
+                    clearControl(CTL_SUSPEND);
+                    LockSupport.unpark(loopThread);
+                }
+                adapters.each("suspend", a -> a.suspend(this));
+                return;
+            }
+            ControllerState s = state();
+            if (s != ControllerState.SUSPENDED) {
+                throw new IllegalControllerStateException("suspend controller '" + name
+                        + "' (state: " + s + ", expected: RUNNING or SUSPENDED)", s);
+            }
         }
     }
 
     @Override
     public void resume() {
-        if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
-            clearControl(CTL_SUSPEND);
-            LockSupport.unpark(loopThread);
-            adapters.each("resume", a -> a.resume(this));
-            return;
-        }
-        ControllerState s = state();
-        if (s != ControllerState.RUNNING) {
-            throw new IllegalControllerStateException("resume controller '" + name
-                    + "' (state: " + s + ", expected: RUNNING or SUSPENDED)", s);
+        synchronized (suspendLock) {
+            if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
+                clearControl(CTL_SUSPEND);
+                LockSupport.unpark(loopThread);
+                adapters.each("resume", a -> a.resume(this));
+                return;
+            }
+            ControllerState s = state();
+            if (s != ControllerState.RUNNING) {
+                throw new IllegalControllerStateException("resume controller '" + name
+                        + "' (state: " + s + ", expected: RUNNING or SUSPENDED)", s);
+            }
         }
     }
 

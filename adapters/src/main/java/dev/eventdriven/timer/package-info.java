@@ -1,0 +1,27 @@
+/**
+ * Timers: periodic ticks and delayed dispatch for controllers, all served by one scheduler thread.
+ * <pre>
+ *   timer.setTiming(d) --+
+ *                        v
+ *   +--------------------------------+  deadline   +------------------------------+
+ *   | Timer (adapter, one per id)    |-----------&gt;| TimerScheduler               |
+ *   |  grid start + k*interval       |&lt;-----------|  one thread, deadline heap   |
+ *   |  MissedTickPolicy, suspend/    |   due tick  |  (shared, own, or virtual)   |
+ *   |  resume, stops on shutdown     |             +------------------------------+
+ *   +--------------------------------+
+ *                 | controller.dispatch(TIMING, interval)
+ *                 v
+ *   [ controller queue ] --&gt; MappingManager: handlers of TIMING --&gt; EventLoop (loop thread)
+ * </pre>
+ * <ul>
+ *   <li>{@link dev.eventdriven.timer.Timer}: the adapter; build with
+ *       {@link dev.eventdriven.timer.Timer#builder()} or {@link dev.eventdriven.timer.Timer#every}.</li>
+ *   <li>{@link dev.eventdriven.timer.MissedTickPolicy}: what a late tick sends.</li>
+ *   <li>{@link dev.eventdriven.timer.TimerScheduler}: the clock and deadline queue; also one-shot
+ *       {@link dev.eventdriven.timer.TimerScheduler#dispatchLater delayed dispatch}.</li>
+ *   <li>{@link dev.eventdriven.timer.VirtualTimeScheduler}: virtual time for tests.</li>
+ * </ul>
+ * The scheduler thread never runs handlers: it only dispatches, and each controller's loop runs its
+ * handlers. Ten thousand timers cost ten thousand heap entries, not ten thousand threads.
+ */
+package dev.eventdriven.timer;
