@@ -154,6 +154,25 @@ class SubprocessLifecycleTest {
                 () -> RestartPolicy.limited(0, Duration.ZERO));
     }
 
+    @Test
+    void timerTicksOfTheParentAreHandledInTheChild() {
+        java.util.Queue<Object> ticked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Subprocess sub = Subprocess.builder(ChildHandlers.class).name("ticking").build();
+        Controller parent = Controller.builder("ticking-parent")
+                .adapter(sub)
+                .adapter(dev.eventdriven.timer.Timer.builder().eventId("tick").interval(Duration.ofMillis(20)).build())
+                .on("ticked", dev.eventdriven.EventHandler.of(s -> ticked.add(s.value())))
+                .build();
+        parent.run();
+        try {
+            await().atMost(WAIT).until(() -> ticked.size() >= 3);
+            assertEquals(Duration.ofMillis(20), ticked.peek());
+        } finally {
+            parent.shutdown();
+            assertTrue(parent.awaitTermination(WAIT));
+        }
+    }
+
     /** Has a handler but no no-arg constructor. */
     public static class NoNoArg {
         /**

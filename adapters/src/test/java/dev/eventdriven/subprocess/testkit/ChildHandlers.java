@@ -175,4 +175,16 @@ public class ChildHandlers {
         new CountDownLatch(1).await(5, TimeUnit.MILLISECONDS);
         return List.of(System.identityHashCode(this), Thread.currentThread().getName());
     }
+
+    /**
+     * A timer tick forwarded from the parent: reports the interval back to the parent.
+     *
+     * @param s the session
+     * @return the interval
+     */
+    @On("tick")
+    public Object tick(Session s) {
+        SubprocessChild.parent().dispatch("ticked", s.value());
+        return s.value();
+    }
 }
