@@ -386,8 +386,14 @@ public final class Subprocess implements Adapter {
             restarter = Thread.currentThread();
             LOG.warn("child '{}' is gone; restart {} of {} in {}", settings.name(), attempt, policy.maxRestarts(),
                     policy.backoff());
-            LockSupport.parkNanos(policy.backoff().toNanos()); // interrupted (unparked) by closing()
-            if (closing || Thread.interrupted()) {
+            long deadline = System.nanoTime() + policy.backoff().toNanos();
+            for (long left = policy.backoff().toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(this, left); // closing() interrupts, which unparks
+                if (closing || Thread.interrupted()) {
+                    return;
+                }
+            }
+            if (closing) {
                 return;
             }
             try {
