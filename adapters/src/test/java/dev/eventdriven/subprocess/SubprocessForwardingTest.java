@@ -2,6 +2,7 @@ package dev.eventdriven.subprocess;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -146,6 +147,13 @@ class SubprocessForwardingTest {
         parent.dispatch("tellParent", "hi");
         await().atMost(WAIT).until(() -> fromChild.contains("hi"));
         assertEquals(List.of(List.of(42)), parent.request("askParent", 21).await(WAIT));
+    }
+
+    @Test
+    void theParentAccessorExistsOnlyInsideTheChild() {
+        assertEquals(List.of(List.of(true)), parent.request("isChild").await(WAIT));
+        assertFalse(SubprocessChild.isChild());
+        assertThrows(IllegalStateException.class, SubprocessChild::parent);
     }
 
     @Test

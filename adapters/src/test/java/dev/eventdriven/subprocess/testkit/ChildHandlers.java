@@ -187,4 +187,15 @@ public class ChildHandlers {
         SubprocessChild.parent().dispatch("ticked", s.value());
         return s.value();
     }
+
+    /**
+     * Whether the handler runs in a child.
+     *
+     * @param s the session
+     * @return {@link SubprocessChild#isChild()}
+     */
+    @On("isChild")
+    public Object isChild(Session s) {
+        return SubprocessChild.isChild();
+    }
 }
