@@ -169,6 +169,7 @@ class ChildFailureTest {
         }
         ts.forEach(Thread::start);
         assertTrue(halfway.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        await().atMost(WAIT).until(() -> all.get(0).pending().isDone());
         ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
         for (Thread t : ts) {
             t.join(10_000);
