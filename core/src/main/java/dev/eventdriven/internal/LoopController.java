@@ -4,6 +4,7 @@ import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
+import dev.eventdriven.Dispatcher;
 import dev.eventdriven.Event;
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.IllegalControllerStateException;
@@ -715,6 +716,31 @@ public final class LoopController implements Controller {
                     "a controller built by Controller.builder()"));
         }
         return lc.listeners.add(this, allow, listeningName, "controller '" + name + "'");
+    }
+
+    /**
+     * Makes this controller forward the events it takes whose id is in {@code allow} to any
+     * dispatcher (a pool listening to this controller). Any thread.
+     *
+     * @param target the dispatcher receiving the forwarding packets
+     * @param allow the event ids to forward, not empty
+     * @param listeningName the listening's name, carried by the packets
+     * @param targetName how the target is named in messages
+     * @return the listening, to close it
+     * @throws IllegalArgumentException if the target already listens
+     */
+    public Listening addListener(Dispatcher target, Collection<?> allow, String listeningName, String targetName) {
+        return listeners.add(Checks.notNull("target", target), allow, listeningName, targetName);
+    }
+
+    /**
+     * Stops forwarding to a dispatcher registered with {@link #addListener}. Any thread.
+     *
+     * @param target the dispatcher
+     * @return {@code true} if a listening was removed
+     */
+    public boolean removeListener(Dispatcher target) {
+        return listeners.remove(target);
     }
 
     @Override

@@ -22,6 +22,8 @@ public final class Main {
         ListeningExample.run(out);
         section(out, "Public account and listeners");
         PublicAccountExample.run(out);
+        section(out, "Console controller + worker pool + timer (typical set-up 1)");
+        ConsoleWithPoolExample.run(out, java.util.List.of("start 40", "status", "quit"));
     }
 
     private static void section(PrintStream out, String title) {

@@ -1,0 +1,167 @@
+package dev.eventdriven.pool.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The pool's shared queue: multi-producer, multi-consumer, intrusive linked list of
+ * {@link PoolNode}s, closable, with no lock anywhere.
+ *
+ * <p><b>Producers</b> append with one CAS on {@code tail} and then link the previous tail to the new
+ * node (the Vyukov append). Each node is numbered {@code tail.seq + 1} from the node it CASes
+ * against, so the number of accepted events and the queue length come free.
+ *
+ * <p><b>Closing.</b> A producer that finds the close marker at the tail is refused. Appending the
+ * marker is therefore the linearization point of a pool shutdown: an event whose CAS came first is
+ * before the marker and will be taken (handled, or handed back by {@code shutdownNow}/{@code clean});
+ * an event whose CAS would come after finds the marker and its dispatch call throws. Nothing is
+ * appended after the marker, and the marker itself is never taken.
+ *
+ * <p><b>Consumers</b> (the workers, {@code clean}, a forced shutdown) advance {@code head} with a
+ * CAS; only the winner reads the taken node's envelope. {@code head} is always the last taken node
+ * (a stub), so {@code head.seq} is the number of nodes taken.
+ */
+final class MpmcNodeQueue {
+
+    static final int OK = 0;
+    static final int CLOSED = 1;
+    static final int FULL = 2;
+    /** Capacity meaning "no bound". */
+    static final long UNBOUNDED = Long.MAX_VALUE;
+
+    private static final VarHandle HEAD;
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            HEAD = l.findVarHandle(MpmcNodeQueue.class, "head", PoolNode.class);
+            TAIL = l.findVarHandle(MpmcNodeQueue.class, "tail", PoolNode.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through HEAD
+    private volatile PoolNode head;
+    @SuppressWarnings("unused") // accessed through TAIL
+    private volatile PoolNode tail;
+
+    MpmcNodeQueue() {
+        PoolNode stub = PoolNode.stub();
+        HEAD.setVolatile(this, stub);
+        TAIL.setVolatile(this, stub);
+    }
+
+    /**
+     * Appends a node. Any thread.
+     *
+     * @param n the node, not yet shared
+     * @param capacity the bound on queued nodes, or {@link #UNBOUNDED}
+     * @return {@link #OK}, {@link #CLOSED} or {@link #FULL}
+     */
+    int offer(PoolNode n, long capacity) {
+        for (;;) {
+            PoolNode t = tail();
+            if (t.closing) {
+                return CLOSED;
+            }
+            long seq = t.seq + 1;
+            // A stale head only overestimates the length: a bound is never exceeded, at worst
+            // a producer is refused a moment early.
+            if (capacity != UNBOUNDED && seq - head().seq > capacity) {
+                return FULL;
+            }
+            n.seq = seq;
+            if (TAIL.compareAndSet(this, t, n)) {
+                t.link(n);
+                return OK;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Appends the close marker (the linearization point of a shutdown). Any thread.
+     *
+     * @return {@code true} if this call closed the queue, {@code false} if it was closed already
+     */
+    boolean close() {
+        return offer(PoolNode.closeMarker(), UNBOUNDED) == OK;
+    }
+
+    /**
+     * Takes the next node. Any thread; consumers may race, each node goes to exactly one.
+     *
+     * @param feed told the node it is about to take before it takes it (so that a waiter in
+     *     {@code awaitDrained} never sees the node in neither place), or {@code null}
+     * @return the node, or {@code null} if nothing is queued before the tail or the marker
+     */
+    PoolNode poll(WorkerFeed feed) {
+        int spins = 0;
+        for (;;) {
+            PoolNode h = head();
+            PoolNode n = h.next();
+            if (n == null) {
+                if (h == tail()) {
+                    return null;
+                }
+                // A producer won its CAS but has not linked yet: a few instructions away, unless
+                // it was descheduled; then give way.
+                if (++spins > 64) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
+                continue;
+            }
+            if (n.closing) {
+                return null;
+            }
+            if (feed != null) {
+                feed.claiming(n);
+            }
+            if (HEAD.compareAndSet(this, h, n)) {
+                return n;
+            }
+        }
+    }
+
+    /** @return whether no event is queued (any thread; a snapshot) */
+    boolean isEmpty() {
+        PoolNode h = head();
+        PoolNode t = tail();
+        return h == t || t.closing && h.next() == t;
+    }
+
+    /** @return whether the close marker was appended */
+    boolean isClosed() {
+        return tail().closing;
+    }
+
+    /** @return how many events are queued (any thread; a snapshot) */
+    long size() {
+        PoolNode h = head();
+        PoolNode t = tail();
+        return Math.max(0, t.seq - h.seq - (t.closing ? 1 : 0));
+    }
+
+    /** @return how many events were ever accepted */
+    long accepted() {
+        PoolNode t = tail();
+        return t.seq - (t.closing ? 1 : 0);
+    }
+
+    /** @return how many events were taken */
+    long taken() {
+        return head().seq;
+    }
+
+    private PoolNode head() {
+        return (PoolNode) HEAD.getVolatile(this);
+    }
+
+    private PoolNode tail() {
+        return (PoolNode) TAIL.getVolatile(this);
+    }
+}
