@@ -4,6 +4,7 @@
  */
 module dev.eventdriven.adapters {
     requires transitive dev.eventdriven.core;
+    requires dev.eventdriven.pool;
     requires org.slf4j;
 
     exports dev.eventdriven.subprocess;

@@ -1,5 +1,6 @@
 package dev.eventdriven.subprocess.internal;
 
+import dev.eventdriven.EventHandler;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.Task;
 import dev.eventdriven.internal.Checks;
@@ -8,9 +9,12 @@ import dev.eventdriven.mapping.Before;
 import dev.eventdriven.mapping.MappingBlueprint;
 import dev.eventdriven.mapping.On;
 import dev.eventdriven.mapping.Other;
+import dev.eventdriven.pool.ControllerPool;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -65,6 +69,46 @@ public final class Blueprints {
     }
 
     /**
+     * The mapping of the child's worker pool. The pool shares one mapping, but each worker gets its own
+     * instance of the blueprint class: every handler of the shared mapping hands the event to the
+     * corresponding handler of the instance that belongs to the worker running it, so handler objects
+     * stay confined to one thread.
+     *
+     * @param className the blueprint class
+     * @param workers the number of workers
+     * @return the shared mapping
+     * @throws IllegalArgumentException if the instances do not register the same events
+     * @throws ReflectiveOperationException if the constructor fails
+     */
+    public static MappingBlueprint perWorkerMapping(String className, int workers) throws ReflectiveOperationException {
+        MappingBlueprint first = instantiateBlueprint(className);
+        if (workers == 1) {
+            return first;
+        }
+        List<List<MappingBlueprint.Registration>> all = new ArrayList<>();
+        all.add(first.registrations());
+        for (int i = 1; i < workers; i++) {
+            all.add(instantiateBlueprint(className).registrations());
+        }
+        MappingBlueprint shared = new MappingBlueprint();
+        List<MappingBlueprint.Registration> model = all.get(0);
+        for (int r = 0; r < model.size(); r++) {
+            EventHandler[] byWorker = new EventHandler[workers];
+            for (int w = 0; w < workers; w++) {
+                List<MappingBlueprint.Registration> regs = all.get(w);
+                if (regs.size() != model.size() || !regs.get(r).eventId().equals(model.get(r).eventId())) {
+                    throw new IllegalArgumentException(Checks.message("blueprintClass", className,
+                            "instances that all register the same events in the same order"));
+                }
+                byWorker[w] = regs.get(r).handler();
+            }
+            shared.on(model.get(r).eventId(),
+                    s -> byWorker[(Integer) s.getStatic(ControllerPool.STATIC_WORKER_INDEX)].handle(s));
+        }
+        return shared;
+    }
+
+    /**
      * What travels for a task: the task itself if it is a record (encoded with its components), else
      * the name of its class, re-created in the child through its public no-arg constructor.
      *
@@ -90,7 +134,7 @@ public final class Blueprints {
      * @return a task ready to run
      * @throws ReflectiveOperationException if the class cannot be created
      */
-    public static SubmittedTask task(Object descriptor, java.util.List<Object> args) throws ReflectiveOperationException {
+    public static SubmittedTask task(Object descriptor, List<Object> args) throws ReflectiveOperationException {
         Object task = descriptor;
         if (descriptor instanceof String className) {
             Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());

@@ -4,6 +4,7 @@ import dev.eventdriven.Controller;
 import dev.eventdriven.Dispatcher;
 import dev.eventdriven.Pending;
 import dev.eventdriven.SubmittedTask;
+import dev.eventdriven.pool.ControllerPool;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,16 +19,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The child's side of the channel: a reader thread takes frames from the parent and hands events and
- * tasks to the workers, remote-instance work to the bridge controller; answers are written back from
+ * tasks to the worker pool, remote-instance work to the bridge controller; answers are written back from
  * whichever thread completes them.
  * <pre>
- *   stdin --frames--&gt; reader --EVENT/TASK--&gt; worker (least busy) --Pending--&gt; RESULT/FAILURE --&gt; stdout
+ *   stdin --frames--&gt; reader --EVENT/TASK--&gt; ControllerPool --Pending--&gt; RESULT/FAILURE --&gt; stdout
  *                           --CREATE/CALL/RELEASE--&gt; bridge controller (instance table) --^
  *                           --RESULT/FAILURE--&gt; ParentLink (answers to the child's requests)
  * </pre>
@@ -43,8 +43,7 @@ final class ChildRuntime {
 
     private final String name;
     private final FrameChannel channel;
-    private final List<Controller> workers = new ArrayList<>();
-    private final AtomicIntegerArray busy;
+    private final ControllerPool workers;
     private final Controller bridge;
     private final RemoteObjects objects = new RemoteObjects();
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -56,19 +55,14 @@ final class ChildRuntime {
             throws ReflectiveOperationException {
         this.name = name;
         this.channel = channel;
-        for (int i = 0; i < workerCount; i++) {
-            workers.add(Controller.builder(name + "-worker-" + i)
-                    .mapping(Blueprints.instantiateBlueprint(blueprintClass)).build());
-        }
-        busy = new AtomicIntegerArray(workerCount);
+        workers = ControllerPool.builder(name).size(workerCount)
+                .mapping(Blueprints.perWorkerMapping(blueprintClass, workerCount)).build();
         bridge = Controller.builder(name + "-bridge").build();
     }
 
     int runUntilDone() throws IOException, InterruptedException {
         parentLink = new ParentLink(name, channel);
-        for (Controller w : workers) {
-            w.run();
-        }
+        workers.run();
         bridge.run();
         Thread reader = new Thread(this::readLoop, name + "-channel");
         reader.setDaemon(true);
@@ -77,16 +71,16 @@ final class ChildRuntime {
         done.await();
         if (parentGone) {
             // Nobody is left to answer: stop now so that no orphan outlives its parent for long.
-            for (Controller c : all()) {
-                c.shutdownNow();
-            }
-            awaitAll(Duration.ofMillis(800));
+            workers.shutdownNow();
+            bridge.shutdownNow();
+            workers.awaitTermination(Duration.ofMillis(800));
+            bridge.awaitTermination(Duration.ofMillis(200));
             return 0;
         }
-        for (Controller c : all()) {
-            c.shutdown();
-        }
-        awaitAll(Duration.ofSeconds(5));
+        workers.shutdown();
+        bridge.shutdown();
+        workers.awaitTermination(Duration.ofSeconds(5));
+        bridge.awaitTermination(Duration.ofSeconds(5));
         try {
             channel.write(List.of(Protocol.BYE));
         } catch (IOException ignored) {
@@ -94,18 +88,6 @@ final class ChildRuntime {
         }
         channel.closeOutput();
         return 0;
-    }
-
-    private List<Controller> all() {
-        List<Controller> all = new ArrayList<>(workers);
-        all.add(bridge);
-        return all;
-    }
-
-    private void awaitAll(Duration each) {
-        for (Controller c : all()) {
-            c.awaitTermination(each);
-        }
     }
 
     private void readLoop() {
@@ -194,23 +176,17 @@ final class ChildRuntime {
         }
     }
 
-    /** Hands work to the least busy worker; a refusal (a worker shutting down) is answered too. */
-    private void onWorker(long id, java.util.function.Function<Controller, Pending> work,
+    /** Hands work to the pool; a refusal (the pool shutting down) is answered too. */
+    private void onWorker(long id, java.util.function.Function<ControllerPool, Pending> work,
                           java.util.function.Function<List<Object>, Object> result) {
-        int w = leastBusy();
-        busy.incrementAndGet(w);
         Pending p;
         try {
-            p = work.apply(workers.get(w));
+            p = work.apply(workers);
         } catch (RuntimeException e) {
-            busy.decrementAndGet(w);
             answer(id, null, e);
             return;
         }
-        p.whenComplete((r, e) -> {
-            busy.decrementAndGet(w);
-            answer(id, e == null ? result.apply(r) : null, e);
-        });
+        p.whenComplete((r, e) -> answer(id, e == null ? result.apply(r) : null, e));
     }
 
     private void onBridge(long id, Callable<Object> work) {
@@ -227,16 +203,6 @@ final class ChildRuntime {
             return v instanceof CompletionStage<?> st ? st.thenApply(x -> (Object) x)
                     : CompletableFuture.completedFuture(v);
         }).whenComplete((r, e) -> answer(id, r, e));
-    }
-
-    private int leastBusy() {
-        int best = 0;
-        for (int i = 1; i < busy.length(); i++) {
-            if (busy.get(i) < busy.get(best)) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private void started() {
