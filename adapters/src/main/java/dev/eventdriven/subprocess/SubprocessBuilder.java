@@ -63,8 +63,8 @@ public final class SubprocessBuilder {
     }
 
     /**
-     * The number of worker controllers in the child, each with its own instance of the blueprint class.
-     * Default 1.
+     * The size of the child's {@code ControllerPool}. Each worker has its own instance of the blueprint
+     * class, so handler objects are confined to one thread. Default 1.
      *
      * @param workers &gt; 0
      * @return this builder

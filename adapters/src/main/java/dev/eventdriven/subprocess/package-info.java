@@ -6,8 +6,8 @@
  *   parent JVM                                    child JVM (same java, same class path)
  *   +--------------------+   frames on stdin     +----------------+     +---------------------+
  *   | parent controller  | --------------------&gt; | bridge (reader |----&gt;| worker pool:        |
- *   |  OTHER / SUBMIT    |   EVENT, TASK, CALL   |  + bridge loop)|     | workers from the    |
- *   |  handlers forward  |                       |  remote objs   |     | blueprint class     |
+ *   |  OTHER / SUBMIT    |   EVENT, TASK, CALL   |  + bridge loop)|     | ControllerPool, one |
+ *   |  handlers forward  |                       |  remote objs   |     | blueprint per worker|
  *   |        |           | &lt;-------------------- |                |&lt;----| handler returns     |
  *   |     Pending  &lt;-----|   RESULT / FAILURE    +----------------+     +---------------------+
  *   |  ERROR on failure  |   DISPATCH / REQUEST (child -&gt; parent events, SubprocessChild.parent())
