@@ -10,6 +10,7 @@ import dev.eventdriven.SystemEvent;
 import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.internal.Checks;
+import dev.eventdriven.internal.SplicedReturns;
 import dev.eventdriven.subprocess.internal.Blueprints;
 import dev.eventdriven.subprocess.internal.ChildConnection;
 import dev.eventdriven.subprocess.internal.ChildSettings;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * for the picture and the rules for values, tasks and the blueprint class.
  *
  * <p><b>What is forwarded.</b> An event the parent controller has no handler for (it would go to
- * OTHER) and every submitted task. The parent's Pending completes with one element: for an event the
- * list of the child handlers' returns, for a task the task's result. A failure in the child fails the
+ * OTHER) and every submitted task. The parent's Pending completes with what ran in the child: for an
+ * event the returns of the child's handlers (in their order, in place of the forwarding handler), for
+ * a task the task's result. A failure in the child fails the
  * Pending with a {@link RemoteHandlerException} and dispatches {@link SystemEvent#ERROR} in the parent
  * with a {@link HandlerFailure}. Events the parent maps itself and system events stay in the parent.
  *
@@ -277,7 +279,12 @@ public final class Subprocess implements Adapter {
         } catch (ChildProcessException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        return reportFailure(answer, eventId, value);
+        return reportFailure(answer, eventId, value).thenApply(Subprocess::spliced);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object spliced(Object childReturns) {
+        return childReturns instanceof List<?> l ? new SplicedReturns((List<Object>) l) : childReturns;
     }
 
     private Object forwardTask(Session s) {

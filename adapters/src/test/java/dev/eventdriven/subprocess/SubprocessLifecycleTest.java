@@ -68,8 +68,8 @@ class SubprocessLifecycleTest {
         Pending quick = parent.request("square", 3);
         parent.shutdown();
         assertTrue(parent.awaitTermination(WAIT));
-        assertEquals(List.of(List.of("worked")), slow.getNow(null));
-        assertEquals(List.of(List.of(9)), quick.getNow(null));
+        assertEquals(List.of("worked"), slow.getNow(null));
+        assertEquals(List.of(9), quick.getNow(null));
         assertFalse(alive(pid));
         assertEquals(2, made.get(), "reader threads come from the given factory");
         await().atMost(WAIT).until(() -> threadsNamed("draining-") == 0);
@@ -82,7 +82,7 @@ class SubprocessLifecycleTest {
         Controller parent = Controller.builder("forced-parent").adapter(sub).build();
         parent.run();
         long pid = sub.pid();
-        assertEquals(List.of(List.of(4)), parent.request("square", 2).await(WAIT));
+        assertEquals(List.of(4), parent.request("square", 2).await(WAIT));
         parent.shutdownNow();
         assertTrue(parent.awaitTermination(WAIT));
         await().atMost(WAIT).until(() -> !alive(pid) && threadsNamed("forced-") == 0);
@@ -94,7 +94,7 @@ class SubprocessLifecycleTest {
         Controller parent = Controller.builder("chatty-parent").adapter(sub).build();
         parent.run();
         try {
-            assertEquals(List.of(List.of("printed")), parent.request("print", 1).await(WAIT));
+            assertEquals(List.of("printed"), parent.request("print", 1).await(WAIT));
             // exiting without being asked to is a death, even with status 0
             CompletionException e = assertThrows(CompletionException.class, () -> parent.request("exit", 0).join());
             ChildProcessException death = assertInstanceOf(ChildProcessException.class, e.getCause());

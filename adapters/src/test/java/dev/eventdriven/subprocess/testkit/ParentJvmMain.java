@@ -25,7 +25,7 @@ public final class ParentJvmMain {
         Controller c = Controller.builder("doomed-parent").adapter(sub).build();
         c.run();
         List<Object> pid = c.request("pid").await(Duration.ofSeconds(30));
-        System.out.println("CHILD_PID " + ((List<?>) pid.get(0)).get(0));
+        System.out.println("CHILD_PID " + pid.get(0));
         System.out.flush();
         new CountDownLatch(1).await();
     }
