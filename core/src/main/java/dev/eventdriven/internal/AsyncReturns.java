@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionStage;
  * Completes a {@link Pending} from the handlers' returns. A return that is a {@link CompletionStage}
  * stands for a result that arrives later (a child process, another controller): the Pending then
  * completes when every such stage has, with their values in place of the stages, or exceptionally
- * with the first failure.
+ * with the first failure. A stage whose value is {@link SplicedReturns} contributes its values in its
+ * place.
  */
 final class AsyncReturns {
 
@@ -41,7 +42,12 @@ final class AsyncReturns {
             }
             List<Object> resolved = new ArrayList<>(returns.size());
             for (Object r : returns) {
-                resolved.add(r instanceof CompletionStage<?> st ? st.toCompletableFuture().join() : r);
+                Object v = r instanceof CompletionStage<?> st ? st.toCompletableFuture().join() : r;
+                if (v instanceof SplicedReturns spliced) {
+                    resolved.addAll(spliced.values());
+                } else {
+                    resolved.add(v);
+                }
             }
             pending.complete(Collections.unmodifiableList(resolved));
         });

@@ -24,6 +24,8 @@ public final class Main {
         PublicAccountExample.run(out);
         section(out, "Console controller + worker pool + timer (typical set-up 1)");
         ConsoleWithPoolExample.run(out, java.util.List.of("start 40", "status", "quit"));
+        section(out, "Subprocess: events and tasks in a child JVM");
+        SubprocessExample.run(out);
     }
 
     private static void section(PrintStream out, String title) {

@@ -1,0 +1,257 @@
+package dev.eventdriven.subprocess;
+
+import dev.eventdriven.internal.Checks;
+import dev.eventdriven.subprocess.internal.Blueprints;
+import dev.eventdriven.subprocess.internal.ChildSettings;
+import dev.eventdriven.subprocess.internal.FrameChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Builds a {@link Subprocess} adapter. Every setter checks its argument at once. Not thread-safe: use
+ * it on one thread.
+ *
+ * <pre>
+ *   Subprocess sub = Subprocess.builder(ImageHandlers.class)
+ *           .workers(4)
+ *           .jvmOptions("-Xmx256m")
+ *           .restartPolicy(RestartPolicy.limited(3, Duration.ofSeconds(1)))
+ *           .build();
+ *   Controller c = Controller.builder("images").adapter(sub).build();
+ * </pre>
+ */
+public final class SubprocessBuilder {
+
+    private final Class<?> blueprintClass;
+    private String name;
+    private int workers = 1;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Path workingDirectory;
+    private String classPath = defaultClassPath();
+    private Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+    private int maxFrameBytes = FrameChannel.DEFAULT_MAX_FRAME;
+    private int stderrTailLines = 20;
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private Duration callTimeout = Duration.ofSeconds(30);
+    private RestartPolicy restartPolicy = RestartPolicy.never();
+    private ThreadFactory threadFactory = Thread::new;
+
+    SubprocessBuilder(Class<?> blueprintClass) {
+        Checks.notNull("blueprintClass", blueprintClass);
+        Blueprints.checkBlueprintClass(blueprintClass);
+        this.blueprintClass = blueprintClass;
+    }
+
+    /**
+     * The child's name, used for its threads, its logger ({@code dev.eventdriven.subprocess.child.<name>})
+     * and messages. Default: the controller's name + {@code "-child"}.
+     *
+     * @param name a non-blank name
+     * @return this builder
+     */
+    public SubprocessBuilder name(String name) {
+        this.name = Checks.name(name);
+        return this;
+    }
+
+    /**
+     * The size of the child's {@code ControllerPool}. Each worker has its own instance of the blueprint
+     * class, so handler objects are confined to one thread. Default 1.
+     *
+     * @param workers &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder workers(int workers) {
+        this.workers = Checks.positive("workers", workers);
+        return this;
+    }
+
+    /**
+     * JVM options for the child, placed before the main class (e.g. {@code -Xmx256m}). The child always
+     * gets {@code -XX:+ExitOnOutOfMemoryError} first, so that an out-of-memory child dies and is
+     * reported, and {@code -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr}, so that
+     * the JVM's own messages cannot corrupt the channel on stdout. Options given here come after them.
+     *
+     * @param options the options, appended to those given before
+     * @return this builder
+     */
+    public SubprocessBuilder jvmOptions(String... options) {
+        for (String o : Checks.notNull("options", options)) {
+            jvmOptions.add(Checks.notNull("option", o));
+        }
+        return this;
+    }
+
+    /**
+     * Sets an environment variable of the child (the parent's environment is inherited otherwise).
+     *
+     * @param key the variable
+     * @param value its value, or {@code null} to remove an inherited variable
+     * @return this builder
+     */
+    public SubprocessBuilder environment(String key, String value) {
+        environment.put(Checks.key(key), value);
+        return this;
+    }
+
+    /**
+     * The child's working directory. Default: the parent's.
+     *
+     * @param directory an existing directory
+     * @return this builder
+     */
+    public SubprocessBuilder workingDirectory(Path directory) {
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(Checks.message("workingDirectory", directory, "an existing directory"));
+        }
+        this.workingDirectory = directory;
+        return this;
+    }
+
+    /**
+     * The child's class path; it must hold this library, its slf4j and the blueprint class. Default: the
+     * parent's class path followed by its module path (the child runs everything on the class path).
+     *
+     * @param classPath a non-blank class path
+     * @return this builder
+     */
+    public SubprocessBuilder classPath(String classPath) {
+        if (classPath == null || classPath.isBlank()) {
+            throw new IllegalArgumentException(Checks.message("classPath", classPath, "a non-blank class path"));
+        }
+        this.classPath = classPath;
+        return this;
+    }
+
+    /**
+     * The {@code java} executable of the child. Default: the parent's ({@code java.home/bin/java}).
+     *
+     * @param javaBinary an existing file
+     * @return this builder
+     */
+    public SubprocessBuilder javaBinary(Path javaBinary) {
+        if (javaBinary == null || !Files.isRegularFile(javaBinary)) {
+            throw new IllegalArgumentException(Checks.message("javaBinary", javaBinary, "an existing java executable"));
+        }
+        this.javaBinary = javaBinary;
+        return this;
+    }
+
+    /**
+     * The largest frame accepted either way. A bigger value fails at the call site; a bigger frame
+     * arriving is a {@link ChannelProtocolException}. Default 16 MiB.
+     *
+     * @param bytes &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder maxFrameBytes(int bytes) {
+        this.maxFrameBytes = Checks.positive("maxFrameBytes", bytes);
+        return this;
+    }
+
+    /**
+     * How many of the child's last stderr lines a {@link ChildProcessException} carries. Default 20.
+     *
+     * @param lines &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder stderrTailLines(int lines) {
+        this.stderrTailLines = Checks.positive("stderrTailLines", lines);
+        return this;
+    }
+
+    /**
+     * How long a graceful shutdown waits for the child to drain and exit before killing it. Default 10 s.
+     *
+     * @param timeout &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder shutdownTimeout(Duration timeout) {
+        this.shutdownTimeout = Checks.positive("shutdownTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * How long a blocking call on a remote instance (and its creation) waits. Default 30 s.
+     *
+     * @param timeout &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder callTimeout(Duration timeout) {
+        this.callTimeout = Checks.positive("callTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * What to do when the child dies unexpectedly. Default {@link RestartPolicy#never()}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public SubprocessBuilder restartPolicy(RestartPolicy policy) {
+        this.restartPolicy = Checks.notNull("restartPolicy", policy);
+        return this;
+    }
+
+    /**
+     * Where the parent's two threads per child (channel reader, stderr reader) come from.
+     *
+     * @param factory the factory
+     * @return this builder
+     */
+    public SubprocessBuilder threadFactory(ThreadFactory factory) {
+        this.threadFactory = Checks.notNull("threadFactory", factory);
+        return this;
+    }
+
+    /**
+     * Builds the adapter, to install with {@code Controller.builder(...).adapter(...)}.
+     *
+     * @return the adapter
+     */
+    public Subprocess build() {
+        return new Subprocess(this);
+    }
+
+    /**
+     * The parent's class path, plus its module path (on the class path, modular jars work too), with
+     * absolute entries so that another working directory does not break it.
+     */
+    private static String defaultClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String property : new String[] {"java.class.path", "jdk.module.path"}) {
+            for (String e : System.getProperty(property, "").split(java.io.File.pathSeparator)) {
+                if (!e.isBlank()) {
+                    entries.add(Path.of(e).toAbsolutePath().toString());
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    ChildSettings settings(String controllerName) {
+        return new ChildSettings(Objects.requireNonNullElse(name, controllerName + "-child"), javaBinary, classPath,
+                List.copyOf(jvmOptions), new LinkedHashMap<>(environment), workingDirectory, blueprintClass.getName(),
+                workers, maxFrameBytes, stderrTailLines, shutdownTimeout, threadFactory);
+    }
+
+    Duration callTimeout() {
+        return callTimeout;
+    }
+
+    RestartPolicy restartPolicy() {
+        return restartPolicy;
+    }
+
+    int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+}

@@ -1,0 +1,252 @@
+package dev.eventdriven.subprocess.internal;
+
+import dev.eventdriven.Controller;
+import dev.eventdriven.Dispatcher;
+import dev.eventdriven.Pending;
+import dev.eventdriven.SubmittedTask;
+import dev.eventdriven.pool.ControllerPool;
+import dev.eventdriven.subprocess.ChannelProtocolException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The child's side of the channel: a reader thread takes frames from the parent and hands events and
+ * tasks to the worker pool, remote-instance work to the bridge controller; answers are written back from
+ * whichever thread completes them.
+ * <pre>
+ *   stdin --frames--&gt; reader --EVENT/TASK--&gt; ControllerPool --Pending--&gt; RESULT/FAILURE --&gt; stdout
+ *                           --CREATE/CALL/RELEASE--&gt; bridge controller (instance table) --^
+ *                           --RESULT/FAILURE--&gt; ParentLink (answers to the child's requests)
+ * </pre>
+ * The main thread waits for the end: SHUTDOWN (drain every answer, stop the controllers, say BYE) or
+ * end-of-input (the parent is gone: stop at once).
+ */
+final class ChildRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChildRuntime.class);
+
+    /** The link to the parent, for {@code SubprocessChild.parent()}; set once the child runs. */
+    static volatile ParentLink parentLink;
+
+    private final String name;
+    private final FrameChannel channel;
+    private final ControllerPool workers;
+    private final Controller bridge;
+    private final RemoteObjects objects = new RemoteObjects();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile boolean draining;
+    private volatile boolean parentGone;
+
+    ChildRuntime(String name, String blueprintClass, int workerCount, FrameChannel channel)
+            throws ReflectiveOperationException {
+        this.name = name;
+        this.channel = channel;
+        workers = ControllerPool.builder(name).size(workerCount)
+                .mapping(Blueprints.perWorkerMapping(blueprintClass, workerCount)).build();
+        bridge = Controller.builder(name + "-bridge").build();
+    }
+
+    int runUntilDone() throws IOException, InterruptedException {
+        parentLink = new ParentLink(name, channel);
+        workers.run();
+        bridge.run();
+        Thread reader = new Thread(this::readLoop, name + "-channel");
+        reader.setDaemon(true);
+        reader.start();
+        channel.write(Arrays.asList(Protocol.READY, ProcessHandle.current().pid()));
+        done.await();
+        if (parentGone) {
+            // Nobody is left to answer: stop now so that no orphan outlives its parent for long.
+            workers.shutdownNow();
+            bridge.shutdownNow();
+            workers.awaitTermination(Duration.ofMillis(800));
+            bridge.awaitTermination(Duration.ofMillis(200));
+            return 0;
+        }
+        workers.shutdown();
+        bridge.shutdown();
+        workers.awaitTermination(Duration.ofSeconds(5));
+        bridge.awaitTermination(Duration.ofSeconds(5));
+        try {
+            channel.write(List.of(Protocol.BYE));
+        } catch (IOException ignored) {
+            // the parent stopped listening; nothing to say goodbye to
+        }
+        channel.closeOutput();
+        return 0;
+    }
+
+    private void readLoop() {
+        try {
+            for (;;) {
+                Object frame = channel.read();
+                if (frame == FrameChannel.END) {
+                    LOG.info("child '{}': the parent closed the channel; stopping", name);
+                    break;
+                }
+                handle(frame);
+            }
+        } catch (ChannelProtocolException e) {
+            LOG.error("child '{}': protocol error on the channel from the parent; stopping", name, e);
+        } catch (IOException e) {
+            LOG.info("child '{}': the channel from the parent failed ({}); stopping", name, e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("child '{}': failed to handle a frame from the parent; stopping", name, e);
+        }
+        parentGone = true;
+        ParentLink link = parentLink;
+        if (link != null) {
+            link.closed();
+        }
+        done.countDown();
+    }
+
+    private void handle(Object frame) {
+        List<?> m = Protocol.message(frame, 1);
+        switch (Protocol.kind(m)) {
+            case Protocol.EVENT -> {
+                Protocol.message(m, 6);
+                long id = Protocol.field(m, 1, Long.class);
+                Object[] args = Protocol.listField(m, 5).toArray();
+                Map<String, Object> ctx = stringKeys(Protocol.field(m, 4, Map.class));
+                started();
+                onWorker(id, w -> w.request(m.get(2), m.get(3), ctx, args), r -> r);
+            }
+            case Protocol.TASK -> {
+                Protocol.message(m, 4);
+                long id = Protocol.field(m, 1, Long.class);
+                started();
+                SubmittedTask task;
+                try {
+                    task = Blueprints.task(m.get(2), Protocol.listField(m, 3));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    answer(id, null, e);
+                    return;
+                }
+                onWorker(id, w -> w.submit((Callable<Object>) task::call), r -> r.isEmpty() ? null : r.get(0));
+            }
+            case Protocol.CREATE -> {
+                Protocol.message(m, 4);
+                long id = Protocol.field(m, 1, Long.class);
+                String className = Protocol.field(m, 2, String.class);
+                List<?> args = Protocol.listField(m, 3);
+                onBridge(id, () -> objects.create(className, args));
+            }
+            case Protocol.CALL -> {
+                Protocol.message(m, 7);
+                long id = Protocol.field(m, 1, Long.class);
+                long instance = Protocol.field(m, 2, Long.class);
+                String iface = Protocol.field(m, 3, String.class);
+                String method = Protocol.field(m, 4, String.class);
+                List<?> types = Protocol.listField(m, 5);
+                List<?> args = Protocol.listField(m, 6);
+                onBridge(id, () -> objects.call(instance, iface, method, types, args));
+            }
+            case Protocol.RELEASE -> {
+                long instance = Protocol.field(Protocol.message(m, 2), 1, Long.class);
+                try {
+                    bridge.execute(() -> objects.release(instance));
+                } catch (RuntimeException closing) {
+                    LOG.debug("child '{}': release of {} ignored while stopping", name, instance);
+                }
+            }
+            case Protocol.SHUTDOWN -> {
+                draining = true;
+                checkDrained();
+            }
+            case Protocol.RESULT -> parentLink.complete(Protocol.field(Protocol.message(m, 3), 1, Long.class),
+                    m.get(2), null);
+            case Protocol.FAILURE -> parentLink.complete(Protocol.field(Protocol.message(m, 3), 1, Long.class),
+                    null, Protocol.field(m, 2, Throwable.class));
+            default -> throw new ChannelProtocolException("unknown message kind " + m.get(0) + " from the parent");
+        }
+    }
+
+    /** Hands work to the pool; a refusal (the pool shutting down) is answered too. */
+    private void onWorker(long id, java.util.function.Function<ControllerPool, Pending> work,
+                          java.util.function.Function<List<Object>, Object> result) {
+        Pending p;
+        try {
+            p = work.apply(workers);
+        } catch (RuntimeException e) {
+            answer(id, null, e);
+            return;
+        }
+        p.whenComplete((r, e) -> answer(id, e == null ? result.apply(r) : null, e));
+    }
+
+    private void onBridge(long id, Callable<Object> work) {
+        started();
+        Pending p;
+        try {
+            p = bridge.submit(work);
+        } catch (RuntimeException e) {
+            answer(id, null, e);
+            return;
+        }
+        p.thenCompose(r -> {
+            Object v = r.isEmpty() ? null : r.get(0);
+            return v instanceof CompletionStage<?> st ? st.thenApply(x -> (Object) x)
+                    : CompletableFuture.completedFuture(v);
+        }).whenComplete((r, e) -> answer(id, r, e));
+    }
+
+    private void started() {
+        outstanding.incrementAndGet();
+    }
+
+    private void answer(long id, Object value, Throwable error) {
+        try {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause != null) {
+                channel.write(Arrays.asList(Protocol.FAILURE, id, cause));
+            } else {
+                try {
+                    channel.write(Arrays.asList(Protocol.RESULT, id, value));
+                } catch (IllegalArgumentException unencodable) {
+                    channel.write(Arrays.asList(Protocol.FAILURE, id, new IllegalArgumentException(
+                            "the result cannot be sent to the parent: " + unencodable.getMessage())));
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("child '{}': answer {} not sent, the parent is gone", name, id);
+        } finally {
+            outstanding.decrementAndGet();
+            checkDrained();
+        }
+    }
+
+    private void checkDrained() {
+        if (draining && outstanding.get() == 0) {
+            done.countDown();
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> raw) {
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        if (raw != null) {
+            for (Map.Entry<?, ?> e : raw.entrySet()) {
+                ctx.put(String.valueOf(e.getKey()), e.getValue());
+            }
+        }
+        return ctx;
+    }
+
+    static Dispatcher parent() {
+        return parentLink;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.eventdriven.subprocess.internal;
+
+import dev.eventdriven.internal.Checks;
+import dev.eventdriven.subprocess.ChannelProtocolException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Length-prefixed frames over a pair of byte streams: a 4-byte big-endian length, then that many bytes
+ * holding one {@link ValueCodec} value. Writes are serialized (any thread); reads belong to one reader
+ * thread.
+ * <pre>
+ *   | length (int32, 0..maxFrame) | value bytes (length) |
+ * </pre>
+ */
+public final class FrameChannel {
+
+    /** Default maximum frame size: 16 MiB. */
+    public static final int DEFAULT_MAX_FRAME = 16 * 1024 * 1024;
+
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private final ValueCodec codec;
+    private final int maxFrame;
+    private final Object writeLock = new Object();
+
+    /**
+     * Creates a channel.
+     *
+     * @param in where frames are read from (may be {@code null} for a write-only channel)
+     * @param out where frames are written to (may be {@code null} for a read-only channel)
+     * @param codec the value codec
+     * @param maxFrame the largest frame accepted either way, in bytes
+     */
+    public FrameChannel(InputStream in, OutputStream out, ValueCodec codec, int maxFrame) {
+        this.in = in == null ? null : new DataInputStream(in);
+        this.out = out == null ? null : new DataOutputStream(out);
+        this.codec = codec;
+        this.maxFrame = Checks.positive("maxFrameBytes", maxFrame);
+    }
+
+    /**
+     * Encodes a value into one frame, checking its size, without writing it.
+     *
+     * @param message the value
+     * @return the encoded value
+     * @throws IllegalArgumentException if it cannot be encoded or is larger than the maximum frame
+     */
+    public byte[] encode(Object message) {
+        byte[] bytes = codec.encode(message);
+        if (bytes.length > maxFrame) {
+            throw new IllegalArgumentException(Checks.message("frame size", bytes.length + " bytes",
+                    "at most maxFrameBytes = " + maxFrame));
+        }
+        return bytes;
+    }
+
+    /**
+     * Writes one value as a frame and flushes. Any thread.
+     *
+     * @param message the value
+     * @throws IllegalArgumentException if it cannot be encoded or is too large
+     * @throws IOException if the stream is closed
+     */
+    public void write(Object message) throws IOException {
+        writeEncoded(encode(message));
+    }
+
+    /**
+     * Writes an already encoded frame body and flushes. Any thread.
+     *
+     * @param bytes the body from {@link #encode(Object)}
+     * @throws IOException if the stream is closed
+     */
+    public void writeEncoded(byte[] bytes) throws IOException {
+        synchronized (writeLock) {
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    /**
+     * Reads the next frame. Reader thread only.
+     *
+     * @return the value, or {@link #END} if the stream ended cleanly between frames
+     * @throws ChannelProtocolException if the frame is oversized, cut short or not a valid value
+     * @throws IOException if reading fails
+     */
+    public Object read() throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return END;
+        }
+        int length;
+        try {
+            length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8)
+                    | in.readUnsignedByte();
+        } catch (EOFException e) {
+            throw new ChannelProtocolException("stream ended inside a frame length");
+        }
+        if (length < 0 || length > maxFrame) {
+            throw new ChannelProtocolException("frame length " + length + " outside 0.." + maxFrame);
+        }
+        byte[] body = new byte[length];
+        try {
+            in.readFully(body);
+        } catch (EOFException e) {
+            throw new ChannelProtocolException("stream ended inside a frame of " + length + " bytes");
+        }
+        return codec.decode(body);
+    }
+
+    /**
+     * Closes the output side; the peer sees end-of-input. Any thread; errors are ignored.
+     */
+    public void closeOutput() {
+        synchronized (writeLock) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the peer is gone already: nothing left to tell it
+            }
+        }
+    }
+
+    /** Returned by {@link #read()} at a clean end of the stream. */
+    public static final Object END = new Object() {
+        @Override
+        public String toString() {
+            return "END";
+        }
+    };
+}

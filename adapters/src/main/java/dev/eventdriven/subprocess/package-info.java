@@ -1,0 +1,41 @@
+/**
+ * The Subprocess adapter: a controller's events and tasks handled by worker controllers in a child
+ * JVM, for isolation (a crash, a leak, native code, another heap).
+ *
+ * <pre>
+ *   parent JVM                                    child JVM (same java, same class path)
+ *   +--------------------+   frames on stdin     +----------------+     +---------------------+
+ *   | parent controller  | --------------------&gt; | bridge (reader |----&gt;| worker pool:        |
+ *   |  OTHER / SUBMIT    |   EVENT, TASK, CALL   |  + bridge loop)|     | ControllerPool, one |
+ *   |  handlers forward  |                       |  remote objs   |     | blueprint per worker|
+ *   |        |           | &lt;-------------------- |                |&lt;----| handler returns     |
+ *   |     Pending  &lt;-----|   RESULT / FAILURE    +----------------+     +---------------------+
+ *   |  ERROR on failure  |   DISPATCH / REQUEST (child -&gt; parent events, SubprocessChild.parent())
+ *   +--------------------+   child stderr, line by line --&gt; slf4j logger + tail for errors
+ * </pre>
+ *
+ * <p><b>Values that cross.</b> {@code null}, booleans, {@code byte short int long float double},
+ * {@code BigInteger}, {@code BigDecimal}, chars, strings, {@code byte[]}, {@code Duration} and
+ * {@code Instant} (so timer events can cross), enums (sent as class name and
+ * constant name, resolved in the receiver), lists, sets and maps of these (rebuilt as
+ * {@code ArrayList}, {@code LinkedHashSet}, {@code LinkedHashMap}), records of these (class name and
+ * components, rebuilt through the canonical constructor) and exceptions (as data: class name,
+ * message, stack trace, cause; they arrive as {@link dev.eventdriven.subprocess.RemoteHandlerException}).
+ * No Java serialization. Anything else is refused at the call site. Each message is one
+ * length-prefixed frame no larger than {@link dev.eventdriven.subprocess.SubprocessBuilder#maxFrameBytes};
+ * a bad frame is a {@link dev.eventdriven.subprocess.ChannelProtocolException} and ends that child.
+ *
+ * <p><b>Tasks that cross.</b> A record (sent with its components) or a public named class with a
+ * public no-arg constructor (re-created in the child; its fields are not sent, its arguments are),
+ * implementing {@link dev.eventdriven.Task}, {@code Callable} or {@code Runnable}. Lambdas are refused.
+ *
+ * <p><b>The blueprint class</b> maps the child's workers: public, public no-arg constructor, and
+ * either {@code Supplier<MappingBlueprint>} or public {@code @On}/{@code @Before}/{@code @After}/
+ * {@code @Other} methods. Checked in the parent before the child starts; one instance per worker.
+ *
+ * <p><b>The child's stdout</b> is the channel: before any user code, the child points
+ * {@code System.out} at its stderr, which the parent logs under
+ * {@code dev.eventdriven.subprocess.child.<name>}. The child exits when its stdin ends, so it never
+ * outlives its parent.
+ */
+package dev.eventdriven.subprocess;

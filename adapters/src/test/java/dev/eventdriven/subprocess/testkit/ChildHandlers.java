@@ -1,0 +1,201 @@
+package dev.eventdriven.subprocess.testkit;
+
+import dev.eventdriven.Session;
+import dev.eventdriven.mapping.On;
+import dev.eventdriven.subprocess.SubprocessChild;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** The mapping of the test children's workers: one instance per worker. */
+public class ChildHandlers {
+
+    /** Holds memory in the out-of-memory test. */
+    private final List<long[]> hoard = new ArrayList<>();
+
+    /**
+     * Squares an int.
+     *
+     * @param s the session
+     * @return the square
+     */
+    @On("square")
+    public Object square(Session s) {
+        int v = (Integer) s.value();
+        return v * v;
+    }
+
+    /**
+     * Echoes value, a context entry and the args.
+     *
+     * @param s the session
+     * @return them
+     */
+    @On("echo")
+    public Object echo(Session s) {
+        return List.of(String.valueOf(s.value()), String.valueOf(s.get("who")), s.args());
+    }
+
+    /**
+     * Throws.
+     *
+     * @param s the session
+     * @return never
+     */
+    @On("fail")
+    public Object fail(Session s) {
+        throw new IllegalStateException("boom: " + s.value());
+    }
+
+    /**
+     * Prints to System.out, which must not corrupt the channel.
+     *
+     * @param s the session
+     * @return "printed"
+     */
+    @On("print")
+    public Object print(Session s) {
+        System.out.println("hello from the child " + s.value());
+        System.out.print(new String(new byte[] {0, 0, 0, 5, 1, 2}, java.nio.charset.StandardCharsets.ISO_8859_1));
+        System.out.flush();
+        return "printed";
+    }
+
+    /**
+     * Waits the value in milliseconds, like slow work.
+     *
+     * @param s the session
+     * @return "slept"
+     * @throws InterruptedException if interrupted
+     */
+    @On("work")
+    public Object work(Session s) throws InterruptedException {
+        new CountDownLatch(1).await(((Integer) s.value()).longValue(), TimeUnit.MILLISECONDS);
+        return "worked";
+    }
+
+    /**
+     * Exits the child JVM with the value as status.
+     *
+     * @param s the session
+     * @return never
+     */
+    @On("exit")
+    public Object exit(Session s) {
+        System.err.println("exiting on purpose with " + s.value());
+        System.exit((Integer) s.value());
+        return null;
+    }
+
+    /**
+     * Allocates until the heap is gone.
+     *
+     * @param s the session
+     * @return never
+     */
+    @On("oom")
+    public Object oom(Session s) {
+        for (;;) {
+            hoard.add(new long[1 << 20]);
+        }
+    }
+
+    /**
+     * The child's pid.
+     *
+     * @param s the session
+     * @return the pid
+     */
+    @On("pid")
+    public Object pid(Session s) {
+        return ProcessHandle.current().pid();
+    }
+
+    /**
+     * Dispatches the value to the parent as "fromChild".
+     *
+     * @param s the session
+     * @return "sent"
+     */
+    @On("tellParent")
+    public Object tellParent(Session s) {
+        SubprocessChild.parent().dispatch("fromChild", s.value());
+        return "sent";
+    }
+
+    /**
+     * Asks the parent's "double" handler and returns its answer.
+     *
+     * @param s the session
+     * @return the parent's first return
+     */
+    @On("askParent")
+    public Object askParent(Session s) {
+        return SubprocessChild.parent().request("double", s.value()).awaitFirst(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Returns something that cannot be sent back.
+     *
+     * @param s the session
+     * @return an unencodable object
+     */
+    @On("unencodable")
+    public Object unencodable(Session s) {
+        return new Object();
+    }
+
+    /**
+     * Writes garbage straight to file descriptor 1, around {@code System.out}: the channel.
+     *
+     * @param s the session
+     * @return "written"
+     * @throws java.io.IOException never, in practice
+     */
+    @On("corrupt")
+    public Object corrupt(Session s) throws java.io.IOException {
+        java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        fd1.write("this is not a frame".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        fd1.flush();
+        return "written";
+    }
+
+    /**
+     * Names the handler instance and the thread running it, after a short wait so that several workers
+     * get work.
+     *
+     * @param s the session
+     * @return [instance hash, thread name]
+     * @throws InterruptedException if interrupted
+     */
+    @On("whoHandles")
+    public Object whoHandles(Session s) throws InterruptedException {
+        new CountDownLatch(1).await(5, TimeUnit.MILLISECONDS);
+        return List.of(System.identityHashCode(this), Thread.currentThread().getName());
+    }
+
+    /**
+     * A timer tick forwarded from the parent: reports the interval back to the parent.
+     *
+     * @param s the session
+     * @return the interval
+     */
+    @On("tick")
+    public Object tick(Session s) {
+        SubprocessChild.parent().dispatch("ticked", s.value());
+        return s.value();
+    }
+
+    /**
+     * Whether the handler runs in a child.
+     *
+     * @param s the session
+     * @return {@link SubprocessChild#isChild()}
+     */
+    @On("isChild")
+    public Object isChild(Session s) {
+        return SubprocessChild.isChild();
+    }
+}
