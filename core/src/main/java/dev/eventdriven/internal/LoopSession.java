@@ -83,12 +83,13 @@ public final class LoopSession implements Session {
 
     /**
      * Loop thread, before a handler drains its own queue ({@code clean()}, {@code shutdownNow()}):
-     * the drain clears the current envelope, so the value is copied out of it first.
+     * the drain clears the current envelope, so the session keeps a copy of it (id, value, context,
+     * arguments) for the rest of the event's handlers.
      */
-    void pinValue() {
+    void pinEnvelope() {
         Envelope e = envelope;
-        if (active && value == ENVELOPE_VALUE && e != null) {
-            value = e.value;
+        if (active && e != null) {
+            envelope = new Envelope(e.id, e.value, e.extra);
         }
     }
 
