@@ -46,7 +46,9 @@ public interface Controller extends Dispatcher {
      *
      * @throws IllegalControllerStateException if the controller is not NEW
      */
-    void run();
+    default void run() {
+        run(null, false);
+    }
 
     /**
      * Starts the loop thread.
@@ -54,7 +56,9 @@ public interface Controller extends Dispatcher {
      * @param runtimeContext the runtime context (wins over the global one), may be {@code null}
      * @throws IllegalControllerStateException if the controller is not NEW
      */
-    void run(Map<String, ?> runtimeContext);
+    default void run(Map<String, ?> runtimeContext) {
+        run(runtimeContext, false);
+    }
 
     /**
      * Starts the loop thread, possibly suspended.

@@ -384,16 +384,6 @@ public final class LoopController implements Controller {
     // ------------------------------------------------------------------ lifecycle
 
     @Override
-    public void run() {
-        run(null, false);
-    }
-
-    @Override
-    public void run(Map<String, ?> runtimeContext) {
-        run(runtimeContext, false);
-    }
-
-    @Override
     public void run(Map<String, ?> runtimeContext, boolean suspended) {
         synchronized (startLock) {
             ControllerState s = state();

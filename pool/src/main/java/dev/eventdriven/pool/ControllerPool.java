@@ -138,7 +138,9 @@ public interface ControllerPool extends Dispatcher, Iterable<Controller> {
      *
      * @throws IllegalControllerStateException unless NEW
      */
-    void run();
+    default void run() {
+        run(null, false);
+    }
 
     /**
      * Starts every worker.
@@ -146,7 +148,9 @@ public interface ControllerPool extends Dispatcher, Iterable<Controller> {
      * @param runtimeContext the runtime context of every worker, may be {@code null}
      * @throws IllegalControllerStateException unless NEW
      */
-    void run(Map<String, ?> runtimeContext);
+    default void run(Map<String, ?> runtimeContext) {
+        run(runtimeContext, false);
+    }
 
     /**
      * Starts every worker, possibly suspended. If a worker cannot start (its thread factory

@@ -253,16 +253,6 @@ public final class WorkerPool implements ControllerPool {
     // ------------------------------------------------------------------ lifecycle
 
     @Override
-    public void run() {
-        run(null, false);
-    }
-
-    @Override
-    public void run(Map<String, ?> runtimeContext) {
-        run(runtimeContext, false);
-    }
-
-    @Override
     public void run(Map<String, ?> runtimeContext, boolean suspended) {
         RuntimeException failed;
         synchronized (lifecycle) {
