@@ -6,6 +6,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Peers: {@code ThreadPoolExecutor(2)} on a {@link LinkedBlockingQueue}, and {@code ForkJoinPool(2)}. */
 final class ExecutorTaskRunner implements TaskRunner {
@@ -22,9 +23,10 @@ final class ExecutorTaskRunner implements TaskRunner {
     }
 
     static ExecutorTaskRunner forkJoin(int workers) {
+        AtomicInteger n = new AtomicInteger();
         ForkJoinPool.ForkJoinWorkerThreadFactory factory = p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("bench-fjp-" + t.getPoolIndex());
+            t.setName("bench-fjp-" + n.incrementAndGet());
             return t;
         };
         return new ExecutorTaskRunner(new ForkJoinPool(workers, factory, null, false));
