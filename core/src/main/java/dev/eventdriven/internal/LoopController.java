@@ -527,6 +527,7 @@ public final class LoopController implements Controller {
         setControl(CTL_STOP);
         if (inLoop()) {
             // We are the consumer: take the rest now; the loop stops when this handler returns.
+            session.pinEnvelope();
             return drainHandingBack();
         }
         Thread t = loopThread;
@@ -645,6 +646,7 @@ public final class LoopController implements Controller {
 
     /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
     List<Event> cleanOnLoop() {
+        session.pinEnvelope();
         List<Event> back = new ArrayList<>();
         queue.drainUntilMarker(e -> back.add(handBack(e)));
         loop.handedBack += back.size();

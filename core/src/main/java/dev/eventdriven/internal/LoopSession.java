@@ -13,6 +13,9 @@ import java.util.Map;
 public final class LoopSession implements Session {
 
     private static final ThreadLocal<LoopSession> CURRENT = new ThreadLocal<>();
+    private static final List<Object> NO_RETURNS = List.of();
+    /** {@code value} holds this when the event's value is its envelope's own (the common case). */
+    private static final Object ENVELOPE_VALUE = new Object();
 
     private final Controller controller;
     private final Map<String, Object> global;
@@ -21,8 +24,8 @@ public final class LoopSession implements Session {
 
     private Envelope envelope;
     private Object eventId;
-    private Object value;
-    private List<Object> returns = List.of();
+    private Object value = ENVELOPE_VALUE;
+    private List<Object> returns = NO_RETURNS;
     private boolean skipped;
     private boolean active;
 
@@ -60,23 +63,49 @@ public final class LoopSession implements Session {
     }
 
     void begin(Envelope e, Object handlerId, Object eventValue) {
+        // Every reference store into this long-lived object pays a GC write barrier (under G1 with a
+        // StoreLoad fence); per event only the envelope changes in the common case, so the other
+        // fields are written only when they differ, and the value is read through the envelope.
         envelope = e;
-        eventId = handlerId;
-        value = eventValue;
-        returns = List.of();
+        if (eventId != handlerId) {
+            eventId = handlerId;
+        }
+        Object v = eventValue == e.value ? ENVELOPE_VALUE : eventValue;
+        if (value != v) {
+            value = v;
+        }
+        if (returns != NO_RETURNS) {
+            returns = NO_RETURNS;
+        }
         skipped = false;
         active = true;
     }
 
+    /**
+     * Loop thread, before a handler drains its own queue ({@code clean()}, {@code shutdownNow()}):
+     * the drain clears the current envelope, so the session keeps a copy of it (id, value, context,
+     * arguments) for the rest of the event's handlers.
+     */
+    void pinEnvelope() {
+        Envelope e = envelope;
+        if (active && e != null) {
+            envelope = new Envelope(e.id, e.value, e.extra);
+        }
+    }
+
     void returns(List<Object> r) {
-        returns = r == null ? List.of() : Collections.unmodifiableList(r);
+        returns = r == null ? NO_RETURNS : Collections.unmodifiableList(r);
     }
 
     void end() {
         active = false;
         envelope = null;
-        value = null;
-        returns = List.of();
+        if (value != ENVELOPE_VALUE) {
+            value = ENVELOPE_VALUE;
+        }
+        if (returns != NO_RETURNS) {
+            returns = NO_RETURNS;
+        }
     }
 
     boolean skipped() {
@@ -108,7 +137,12 @@ public final class LoopSession implements Session {
 
     @Override
     public Object value() {
-        return value;
+        Object v = value;
+        if (v == ENVELOPE_VALUE) {
+            Envelope e = envelope;
+            return e == null ? null : e.value;
+        }
+        return v;
     }
 
     @Override
@@ -154,7 +188,7 @@ public final class LoopSession implements Session {
             case EVENT_ID:
                 return eventId;
             case VALUE:
-                return value;
+                return value();
             case RETURNS:
                 return returns;
             case ORIGIN_EVENT_ID:

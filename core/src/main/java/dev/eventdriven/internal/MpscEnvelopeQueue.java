@@ -98,6 +98,16 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
     }
 
     /**
+     * Consumer: whether the next envelope is linked, without reading the producers' tail (a cheap
+     * check for a waiting consumer; an append whose link is not yet written shows a moment later).
+     *
+     * @return whether {@link #poll()} would return an envelope now
+     */
+    boolean hasNext() {
+        return head.next() != null;
+    }
+
+    /**
      * Consumer: takes the next envelope.
      *
      * @return the next envelope, or {@code null} if none is visible

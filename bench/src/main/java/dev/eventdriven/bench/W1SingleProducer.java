@@ -1,0 +1,72 @@
+package dev.eventdriven.bench;
+
+import dev.eventdriven.bench.contestant.EventSink;
+import dev.eventdriven.bench.contestant.Tally;
+import dev.eventdriven.bench.contestant.Values;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * W1: one producer thread (the benchmark thread) sends {@value #N} values fire-and-forget to one
+ * consumer and waits until the consumer has seen all of them; the score is end-to-end events/s.
+ * Every invocation checks that each value arrived exactly once (count and sum).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class W1SingleProducer {
+
+    /** Events per invocation. */
+    public static final int N = 100_000;
+    private static final long BATCH_SUM = Values.sum(0, N);
+
+    /** The contestant (see {@link EventSink#start}). */
+    @Param({"controller", "tpe", "disruptor-blocking", "disruptor-yielding"})
+    public String contestant;
+
+    private Tally tally;
+    private EventSink sink;
+
+    /** Starts the contestant. */
+    @Setup(Level.Trial)
+    public void start() {
+        tally = new Tally();
+        sink = EventSink.start(contestant, tally, 1);
+    }
+
+    /** Sends a batch and waits until all of it was handled. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void dispatch() {
+        Tally t = tally;
+        EventSink s = sink;
+        t.expect(N, BATCH_SUM);
+        for (int i = 0; i < N; i++) {
+            s.send(Values.get(i));
+        }
+        t.await();
+    }
+
+    /** Stops the contestant (after it drained) and checks that nothing arrived late or twice. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        sink.close();
+        tally.verify();
+    }
+}

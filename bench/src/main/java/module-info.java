@@ -1,0 +1,10 @@
+/**
+ * EventDriven benchmarks (JMH). Compiled as a named module; run from the class-path uber-jar
+ * {@code bench/target/benchmarks.jar} (JMH forks a JVM per trial on the class path).
+ */
+module dev.eventdriven.bench {
+    requires dev.eventdriven.core;
+    requires dev.eventdriven.pool;
+    requires jmh.core;
+    requires com.lmax.disruptor;
+}
