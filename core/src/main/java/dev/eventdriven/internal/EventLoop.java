@@ -126,7 +126,7 @@ final class EventLoop {
                 continue;
             }
             if (src == null) {
-                c.signalSpace();
+                c.overflow.signalSpace();
             }
             process(e);
             if (src == null) {
@@ -162,8 +162,8 @@ final class EventLoop {
             }
             if ((ctl & LoopController.CTL_CLEAN) != 0) {
                 c.clearControl(LoopController.CTL_CLEAN);
-                CompletableFuture<List<Event>> req = c.cleanRequest;
-                List<Event> back = c.cleanOnLoop();
+                CompletableFuture<List<Event>> req = c.shutdowns.cleanRequest;
+                List<Event> back = c.shutdowns.cleanOnLoop();
                 if (req != null) {
                     req.complete(back);
                 }
@@ -220,7 +220,7 @@ final class EventLoop {
         c.queue.publishConsumed(marker.seq);
         c.progress.signal();
         if (skipped && !stopAfterEvent) {
-            c.cancelShutdown(marker);
+            c.shutdowns.cancelShutdown(marker);
             return false;
         }
         return true;
@@ -375,10 +375,10 @@ final class EventLoop {
         Thread.interrupted(); // a forced stop may have interrupted a handler; the cleanup must not see it
         try {
             if (c.state() != ControllerState.TERMINATED) {
-                c.shutdownStateForStop();
+                c.shutdowns.shutdownStateForStop();
             }
-            List<Event> back = c.drainHandingBack();
-            c.keepHandedBack(back);
+            List<Event> back = c.shutdowns.drainHandingBack();
+            c.shutdowns.keepHandedBack(back);
             if (!back.isEmpty()) {
                 LOG.info("controller '{}': {} queued events were not processed and are handed back", c.name,
                         back.size());
@@ -389,7 +389,7 @@ final class EventLoop {
             MDC.remove(MDC_EVENT);
             MDC.remove(MDC_CONTROLLER);
             c.session.unbindFromThread();
-            c.terminated();
+            c.shutdowns.terminated();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.eventdriven.internal;
 
 import dev.eventdriven.Controller;
-import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
 import dev.eventdriven.Dispatcher;
@@ -10,21 +9,17 @@ import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.Listening;
 import dev.eventdriven.LoopThreadBlockingException;
-import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
-import dev.eventdriven.RejectedEventException;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.Task;
 import dev.eventdriven.adapter.Adapter;
-import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.adapter.AdapterManager;
 import dev.eventdriven.adapter.DispatchValidator;
 import dev.eventdriven.mapping.MappingManager;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,11 +28,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -77,9 +70,6 @@ public final class LoopController implements Controller {
     private final String threadName;
     private final ThreadFactory threadFactory;
     final MpscEnvelopeQueue queue = new MpscEnvelopeQueue();
-    private final int capacity;
-    private final OverflowPolicy overflowPolicy;
-    private final long blockTimeoutNanos;
     final CopyOnWriteMapping mapping;
     final DefaultAdapterManager adapters;
     final Map<String, Object> global;
@@ -88,15 +78,14 @@ public final class LoopController implements Controller {
     final EventSource source;
     final Listeners listeners;
     final ProgressSignal progress = new ProgressSignal();
-    private final ProgressSignal space = new ProgressSignal();
     final EventLoop loop;
     private final BooleanSupplier onLoop = this::inLoop;
-    private final Object startLock = new Object();
+    final Object startLock = new Object();
     /** Serialises suspend() and resume(). */
     private final Object suspendLock = new Object();
-    private final CountDownLatch terminated = new CountDownLatch(1);
-    private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    final CountDownLatch terminated = new CountDownLatch(1);
+    final OverflowGate overflow;
+    final ShutdownSequence shutdowns;
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ControllerState state = ControllerState.NEW;
@@ -105,9 +94,7 @@ public final class LoopController implements Controller {
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile int control;
     volatile Thread loopThread;
-    private volatile DispatchValidator[] validators = new DispatchValidator[0];
-    volatile CompletableFuture<List<Event>> cleanRequest;
-    private final List<Event> handedBack = new ArrayList<>();
+    volatile DispatchValidator[] validators = new DispatchValidator[0];
 
     /**
      * Creates a controller.
@@ -128,68 +115,21 @@ public final class LoopController implements Controller {
         this.name = config.name();
         this.threadName = config.threadName() != null ? config.threadName() : name + "-loop";
         this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
-        this.capacity = config.queueCapacity();
-        this.overflowPolicy = config.overflowPolicy();
-        this.blockTimeoutNanos = config.blockTimeout().toNanos();
+        this.overflow = new OverflowGate(this, config);
+        this.shutdowns = new ShutdownSequence(this);
         this.mapping = new CopyOnWriteMapping(config.mapping());
         this.global = new HashMap<>(config.globalContext());
         this.statics = new HashMap<>(config.staticEntries());
         this.source = source;
         this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
         this.listeners = new Listeners(name);
-        this.adapters = new DefaultAdapterManager(this, new Context());
+        this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this));
         this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy());
         for (Adapter a : config.adapters()) {
             adapters.install(a);
         }
     }
 
-    /** What adapters may extend while the controller is NEW. */
-    private final class Context implements AdapterContext {
-        @Override
-        public Controller controller() {
-            return LoopController.this;
-        }
-
-        @Override
-        public MappingManager mapping() {
-            return mapping;
-        }
-
-        @Override
-        public void putGlobal(String key, Object value) {
-            requireNew("putGlobal");
-            global.put(Checks.key(key), value);
-        }
-
-        @Override
-        public void putStatic(String key, Object value) {
-            requireNew("putStatic");
-            statics.put(Checks.key(key), value);
-        }
-
-        @Override
-        public void signal() {
-            progress.signal();
-        }
-
-        @Override
-        public void addDispatchValidator(DispatchValidator validator) {
-            requireNew("addDispatchValidator");
-            Checks.notNull("validator", validator);
-            DispatchValidator[] next = java.util.Arrays.copyOf(validators, validators.length + 1);
-            next[validators.length] = validator;
-            validators = next;
-        }
-
-        private void requireNew(String what) {
-            ControllerState s = state();
-            if (s != ControllerState.NEW) {
-                throw new IllegalControllerStateException(what + " on controller '" + name
-                        + "': contexts are fixed once it runs (state: " + s + ")", s);
-            }
-        }
-    }
 
     // ------------------------------------------------------------------ dispatch
 
@@ -275,66 +215,15 @@ public final class LoopController implements Controller {
             }
         }
         if (e.id == SystemEvent.SHUTDOWN) {
-            closeGracefully(e.pending());
+            shutdowns.closeGracefully(e.pending());
             return;
         }
-        int r = queue.offer(e, capacity);
+        int r = queue.offer(e, overflow.capacity);
         if (r != MpscEnvelopeQueue.OK) {
-            overflowOrClosed(e, r);
+            overflow.overflowOrClosed(e, r);
             return;
         }
         wakeIfParked();
-    }
-
-    private void overflowOrClosed(Envelope e, int result) {
-        if (result == MpscEnvelopeQueue.FULL) {
-            switch (overflowPolicy) {
-                case DROP_NEWEST -> {
-                    dropped.incrementAndGet();
-                    Pending p = e.pending();
-                    if (p != null) {
-                        p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
-                    }
-                    return;
-                }
-                case FAIL -> {
-                    rejected.incrementAndGet();
-                    throw new RejectedEventException(full(e) + " (overflow policy FAIL)");
-                }
-                case BLOCK -> result = blockForRoom(e);
-                default -> throw new AssertionError(overflowPolicy);
-            }
-            if (result == MpscEnvelopeQueue.OK) {
-                wakeIfParked();
-                return;
-            }
-        }
-        rejected.incrementAndGet();
-        throw new ControllerClosedException("controller '" + name + "' is " + state()
-                + ": event " + e.id + " refused (dispatch after shutdown)");
-    }
-
-    private String full(Envelope e) {
-        return "controller '" + name + "': queue full (capacity " + capacity + "), event " + e.id;
-    }
-
-    private int blockForRoom(Envelope e) {
-        if (inLoop()) {
-            rejected.incrementAndGet();
-            throw new LoopThreadBlockingException(full(e)
-                    + ": the loop thread cannot block waiting for room in its own queue");
-        }
-        int[] result = {MpscEnvelopeQueue.FULL};
-        boolean done = space.await(blockTimeoutNanos, () -> {
-            result[0] = queue.offer(e, capacity);
-            return result[0] != MpscEnvelopeQueue.FULL;
-        }, "dispatch to controller '" + name + "' waiting for room");
-        if (!done) {
-            rejected.incrementAndGet();
-            throw new RejectedEventException(full(e) + ": no room within "
-                    + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");
-        }
-        return result[0];
     }
 
     /**
@@ -362,7 +251,7 @@ public final class LoopController implements Controller {
         return (int) CONTROL.getVolatile(this);
     }
 
-    private void setControl(int bit) {
+    void setControl(int bit) {
         CONTROL.getAndBitwiseOr(this, bit);
         Thread t = loopThread;
         if (t != null) {
@@ -374,11 +263,12 @@ public final class LoopController implements Controller {
         CONTROL.getAndBitwiseAnd(this, ~bit);
     }
 
-    /** Loop thread: room was made in a bounded queue. */
-    void signalSpace() {
-        if (capacity != ControllerConfig.UNBOUNDED) {
-            space.signal();
-        }
+    boolean casState(ControllerState expected, ControllerState next) {
+        return STATE.compareAndSet(this, expected, next);
+    }
+
+    void setState(ControllerState next) {
+        STATE.setVolatile(this, next);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -453,210 +343,17 @@ public final class LoopController implements Controller {
 
     @Override
     public void shutdown() {
-        try {
-            closeGracefully(null);
-        } catch (ControllerClosedException alreadyClosing) {
-            // shutdown() is idempotent
-        }
-    }
-
-    private void closeGracefully(Pending pending) {
-        for (;;) {
-            ControllerState s = state();
-            if (s == ControllerState.NEW) {
-                synchronized (startLock) {
-                    if (state() == ControllerState.NEW) {
-                        queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, null)));
-                        STATE.setVolatile(this, ControllerState.TERMINATED);
-                        adapters.each("closed", a -> a.closed(this));
-                        terminated.countDown();
-                        progress.signal();
-                        if (pending != null) {
-                            pending.complete(List.of());
-                        }
-                        return;
-                    }
-                }
-            } else if (s == ControllerState.RUNNING || s == ControllerState.SUSPENDED) {
-                if (STATE.compareAndSet(this, s, ControllerState.SHUTTING_DOWN)) {
-                    break;
-                }
-            } else {
-                throw new ControllerClosedException("controller '" + name + "' is " + s + ": SHUTDOWN refused");
-            }
-        }
-        Envelope marker = new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, pending));
-        if (!queue.close(marker) && pending != null) {
-            pending.completeExceptionally(new ControllerClosedException("controller '" + name
-                    + "' is stopping already"));
-        }
-        // A suspended controller resumes so that everything before the shutdown is handled.
-        clearControl(CTL_SUSPEND);
-        Thread t = loopThread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
-    }
-
-    /** Loop thread: a graceful shutdown was cancelled by a SHUTDOWN handler. */
-    void cancelShutdown(Envelope marker) {
-        queue.reopen(marker);
-        STATE.compareAndSet(this, ControllerState.SHUTTING_DOWN, ControllerState.RUNNING);
-        LOG.info("controller '{}': shutdown cancelled by a SHUTDOWN handler", name);
+        shutdowns.shutdown();
     }
 
     @Override
     public List<Event> shutdownNow() {
-        synchronized (startLock) {
-            ControllerState s = state();
-            if (s == ControllerState.NEW || s == ControllerState.TERMINATED && loopThread == null) {
-                queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
-                List<Event> back = drainHandingBack();
-                if (s == ControllerState.NEW) {
-                    STATE.setVolatile(this, ControllerState.TERMINATED);
-                    adapters.each("closed", a -> a.closed(this));
-                    terminated.countDown();
-                    progress.signal();
-                }
-                return back;
-            }
-        }
-        STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SHUTTING_DOWN);
-        STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.SHUTTING_DOWN);
-        queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
-        setControl(CTL_STOP);
-        if (inLoop()) {
-            // We are the consumer: take the rest now; the loop stops when this handler returns.
-            session.pinEnvelope();
-            return drainHandingBack();
-        }
-        Thread t = loopThread;
-        if (t != null && state() != ControllerState.TERMINATED) {
-            t.interrupt();
-        }
-        boolean interrupted = false;
-        for (;;) {
-            try {
-                terminated.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        synchronized (handedBack) {
-            List<Event> back = new ArrayList<>(handedBack);
-            handedBack.clear();
-            return back;
-        }
-    }
-
-    /**
-     * Consumer side (loop thread, or any thread when no loop runs): removes every queued event, fails
-     * its pending and hands it back.
-     */
-    List<Event> drainHandingBack() {
-        List<Event> back = new ArrayList<>();
-        Envelope e;
-        while ((e = queue.poll()) != null) {
-            if (e.isCloseMarker()) {
-                Pending p = ((Envelope.CloseMarker) e.extra).pending;
-                if (p != null) {
-                    p.complete(List.of());
-                }
-            } else {
-                back.add(handBack(e));
-            }
-            queue.publishConsumed(e.seq);
-        }
-        loop.handedBack += back.size();
-        return back;
-    }
-
-    private Event handBack(Envelope e) {
-        Pending p = e.pending();
-        if (p != null) {
-            p.completeExceptionally(new ControllerClosedException("controller '" + name
-                    + "' stopped before event " + e.id + " ran; the event was handed back"));
-        }
-        return e.toEvent();
-    }
-
-    /** Loop thread, at the end: keeps what the forced stop drained for {@code shutdownNow()}. */
-    void keepHandedBack(List<Event> back) {
-        synchronized (handedBack) {
-            handedBack.addAll(back);
-        }
-    }
-
-    /** Loop thread, as the loop ends: no new event may enter, whatever ended it. */
-    void shutdownStateForStop() {
-        STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SHUTTING_DOWN);
-        STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.SHUTTING_DOWN);
-        queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
-    }
-
-    /** Loop thread: the loop has ended. */
-    void terminated() {
-        STATE.setVolatile(this, ControllerState.TERMINATED);
-        CompletableFuture<List<Event>> req = cleanRequest;
-        if (req != null) {
-            req.complete(List.of());
-        }
-        terminated.countDown();
-        progress.signal();
-        space.signal();
+        return shutdowns.shutdownNow();
     }
 
     @Override
     public List<Event> clean() {
-        if (inLoop()) {
-            return cleanOnLoop();
-        }
-        synchronized (startLock) {
-            ControllerState s = state();
-            if (s == ControllerState.NEW || (s == ControllerState.TERMINATED)) {
-                List<Event> back = new ArrayList<>();
-                queue.drainUntilMarker(e -> back.add(handBack(e)));
-                return back;
-            }
-        }
-        CompletableFuture<List<Event>> req;
-        synchronized (this) {
-            req = new CompletableFuture<>();
-            cleanRequest = req;
-            setControl(CTL_CLEAN);
-            if (state() == ControllerState.TERMINATED) {
-                req.complete(List.of());
-            }
-            try {
-                return req.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new dev.eventdriven.EventDrivenException("interrupted in clean() of controller '" + name + "'", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("clean() of controller '" + name + "' failed", e.getCause());
-            } finally {
-                cleanRequest = null;
-            }
-        }
-    }
-
-    /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
-    List<Event> cleanOnLoop() {
-        session.pinEnvelope();
-        List<Event> back = new ArrayList<>();
-        queue.drainUntilMarker(e -> back.add(handBack(e)));
-        loop.handedBack += back.size();
-        signalSpace();
-        try {
-            dispatch(SystemEvent.CLEAN, List.copyOf(back));
-        } catch (ControllerClosedException closing) {
-            // no CLEAN for a controller that is stopping
-        }
-        return back;
+        return shutdowns.clean();
     }
 
     @Override
@@ -791,8 +488,8 @@ public final class LoopController implements Controller {
         long handled = loop.handled;
         long fromSource = loop.handledFromSource;
         long back = loop.handedBack;
-        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, dropped.get(),
-                rejected.get(), queued, loop.busyNanos);
+        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.dropped.get(),
+                overflow.rejected.get(), queued, loop.busyNanos);
     }
 
     @Override

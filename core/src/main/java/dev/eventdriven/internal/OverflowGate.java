@@ -1,0 +1,99 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.ControllerClosedException;
+import dev.eventdriven.LoopThreadBlockingException;
+import dev.eventdriven.OverflowPolicy;
+import dev.eventdriven.Pending;
+import dev.eventdriven.RejectedEventException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a dispatch does when a {@link LoopController}'s queue refuses it: a full bounded queue applies
+ * the {@link OverflowPolicy} (block with a timeout, fail, drop and count); a closed one refuses the
+ * dispatch with a {@link ControllerClosedException}. Off the fast path: only reached when the queue
+ * said no.
+ */
+final class OverflowGate {
+
+    private final LoopController c;
+    final int capacity;
+    private final OverflowPolicy overflowPolicy;
+    private final long blockTimeoutNanos;
+    /** Producers waiting for room (BLOCK). */
+    final ProgressSignal space = new ProgressSignal();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+
+    OverflowGate(LoopController controller, ControllerConfig config) {
+        this.c = controller;
+        this.capacity = config.queueCapacity();
+        this.overflowPolicy = config.overflowPolicy();
+        this.blockTimeoutNanos = config.blockTimeout().toNanos();
+    }
+
+    /** Loop thread: room was made in a bounded queue. */
+    void signalSpace() {
+        if (capacity != ControllerConfig.UNBOUNDED) {
+            space.signal();
+        }
+    }
+
+    /**
+     * A dispatch found the queue full or closed: applies the policy, or refuses.
+     *
+     * @param e the envelope
+     * @param result what the queue answered
+     */
+    void overflowOrClosed(Envelope e, int result) {
+        if (result == MpscEnvelopeQueue.FULL) {
+            switch (overflowPolicy) {
+                case DROP_NEWEST -> {
+                    dropped.incrementAndGet();
+                    Pending p = e.pending();
+                    if (p != null) {
+                        p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
+                    }
+                    return;
+                }
+                case FAIL -> {
+                    rejected.incrementAndGet();
+                    throw new RejectedEventException(full(e) + " (overflow policy FAIL)");
+                }
+                case BLOCK -> result = blockForRoom(e);
+                default -> throw new AssertionError(overflowPolicy);
+            }
+            if (result == MpscEnvelopeQueue.OK) {
+                c.wakeIfParked();
+                return;
+            }
+        }
+        rejected.incrementAndGet();
+        throw new ControllerClosedException("controller '" + c.name + "' is " + c.state()
+                + ": event " + e.id + " refused (dispatch after shutdown)");
+    }
+
+    private String full(Envelope e) {
+        return "controller '" + c.name + "': queue full (capacity " + capacity + "), event " + e.id;
+    }
+
+    private int blockForRoom(Envelope e) {
+        if (c.inLoop()) {
+            rejected.incrementAndGet();
+            throw new LoopThreadBlockingException(full(e)
+                    + ": the loop thread cannot block waiting for room in its own queue");
+        }
+        int[] result = {MpscEnvelopeQueue.FULL};
+        boolean done = space.await(blockTimeoutNanos, () -> {
+            result[0] = c.queue.offer(e, capacity);
+            return result[0] != MpscEnvelopeQueue.FULL;
+        }, "dispatch to controller '" + c.name + "' waiting for room");
+        if (!done) {
+            rejected.incrementAndGet();
+            throw new RejectedEventException(full(e) + ": no room within "
+                    + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");
+        }
+        return result[0];
+    }
+
+}

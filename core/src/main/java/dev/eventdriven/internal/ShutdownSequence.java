@@ -1,0 +1,245 @@
+package dev.eventdriven.internal;
+
+import dev.eventdriven.ControllerClosedException;
+import dev.eventdriven.ControllerState;
+import dev.eventdriven.EventDrivenException;
+import dev.eventdriven.Event;
+import dev.eventdriven.Pending;
+import dev.eventdriven.SystemEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a {@link LoopController} stops and gives back what it did not process: graceful shutdown (a
+ * close marker in queue order), forced shutdown (stop after the running handler, hand back the rest),
+ * {@code clean()}, and the end of the loop. Everything handed back fails its Pending with a
+ * {@link ControllerClosedException}; nothing is dropped silently.
+ *
+ * <p>The queue has one consumer: draining happens on the loop thread, or on the caller's thread only
+ * when no loop runs (NEW, or TERMINATED), under the controller's start lock.
+ */
+final class ShutdownSequence {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShutdownSequence.class);
+
+    private final LoopController c;
+    /** A clean() waiting for the loop to serve it. */
+    volatile CompletableFuture<List<Event>> cleanRequest;
+    /** What the loop handed back when it stopped, for {@code shutdownNow()}. */
+    private final List<Event> handedBack = new ArrayList<>();
+
+    ShutdownSequence(LoopController controller) {
+        this.c = controller;
+    }
+
+    void shutdown() {
+        try {
+            closeGracefully(null);
+        } catch (ControllerClosedException alreadyClosing) {
+            // shutdown() is idempotent
+        }
+    }
+
+    void closeGracefully(Pending pending) {
+        for (;;) {
+            ControllerState s = c.state();
+            if (s == ControllerState.NEW) {
+                synchronized (c.startLock) {
+                    if (c.state() == ControllerState.NEW) {
+                        c.queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, null)));
+                        c.setState(ControllerState.TERMINATED);
+                        c.adapters.each("closed", a -> a.closed(c));
+                        c.terminated.countDown();
+                        c.progress.signal();
+                        if (pending != null) {
+                            pending.complete(List.of());
+                        }
+                        return;
+                    }
+                }
+            } else if (s == ControllerState.RUNNING || s == ControllerState.SUSPENDED) {
+                if (c.casState(s, ControllerState.SHUTTING_DOWN)) {
+                    break;
+                }
+            } else {
+                throw new ControllerClosedException("controller '" + c.name + "' is " + s + ": SHUTDOWN refused");
+            }
+        }
+        Envelope marker = new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, pending));
+        if (!c.queue.close(marker) && pending != null) {
+            pending.completeExceptionally(new ControllerClosedException("controller '" + c.name
+                    + "' is stopping already"));
+        }
+        // A suspended controller resumes so that everything before the shutdown is handled.
+        c.clearControl(LoopController.CTL_SUSPEND);
+        Thread t = c.loopThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Loop thread: a graceful shutdown was cancelled by a SHUTDOWN handler. */
+    void cancelShutdown(Envelope marker) {
+        c.queue.reopen(marker);
+        c.casState(ControllerState.SHUTTING_DOWN, ControllerState.RUNNING);
+        LOG.info("controller '{}': shutdown cancelled by a SHUTDOWN handler", c.name);
+    }
+
+    List<Event> shutdownNow() {
+        synchronized (c.startLock) {
+            ControllerState s = c.state();
+            if (s == ControllerState.NEW || s == ControllerState.TERMINATED && c.loopThread == null) {
+                c.queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
+                List<Event> back = drainHandingBack();
+                if (s == ControllerState.NEW) {
+                    c.setState(ControllerState.TERMINATED);
+                    c.adapters.each("closed", a -> a.closed(c));
+                    c.terminated.countDown();
+                    c.progress.signal();
+                }
+                return back;
+            }
+        }
+        c.casState(ControllerState.RUNNING, ControllerState.SHUTTING_DOWN);
+        c.casState(ControllerState.SUSPENDED, ControllerState.SHUTTING_DOWN);
+        c.queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
+        c.setControl(LoopController.CTL_STOP);
+        if (c.inLoop()) {
+            // We are the consumer: take the rest now; the loop stops when this handler returns.
+            c.session.pinEnvelope();
+            return drainHandingBack();
+        }
+        Thread t = c.loopThread;
+        if (t != null && c.state() != ControllerState.TERMINATED) {
+            t.interrupt();
+        }
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                c.terminated.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (handedBack) {
+            List<Event> back = new ArrayList<>(handedBack);
+            handedBack.clear();
+            return back;
+        }
+    }
+
+    /**
+     * Consumer side (loop thread, or any thread when no loop runs): removes every queued event, fails
+     * its pending and hands it back.
+     */
+    List<Event> drainHandingBack() {
+        List<Event> back = new ArrayList<>();
+        Envelope e;
+        while ((e = c.queue.poll()) != null) {
+            if (e.isCloseMarker()) {
+                Pending p = ((Envelope.CloseMarker) e.extra).pending;
+                if (p != null) {
+                    p.complete(List.of());
+                }
+            } else {
+                back.add(handBack(e));
+            }
+            c.queue.publishConsumed(e.seq);
+        }
+        c.loop.handedBack += back.size();
+        return back;
+    }
+
+    private Event handBack(Envelope e) {
+        Pending p = e.pending();
+        if (p != null) {
+            p.completeExceptionally(new ControllerClosedException("controller '" + c.name
+                    + "' stopped before event " + e.id + " ran; the event was handed back"));
+        }
+        return e.toEvent();
+    }
+
+    /** Loop thread, at the end: keeps what the forced stop drained for {@code shutdownNow()}. */
+    void keepHandedBack(List<Event> back) {
+        synchronized (handedBack) {
+            handedBack.addAll(back);
+        }
+    }
+
+    /** Loop thread, as the loop ends: no new event may enter, whatever ended it. */
+    void shutdownStateForStop() {
+        c.casState(ControllerState.RUNNING, ControllerState.SHUTTING_DOWN);
+        c.casState(ControllerState.SUSPENDED, ControllerState.SHUTTING_DOWN);
+        c.queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
+    }
+
+    /** Loop thread: the loop has ended. */
+    void terminated() {
+        c.setState(ControllerState.TERMINATED);
+        CompletableFuture<List<Event>> req = cleanRequest;
+        if (req != null) {
+            req.complete(List.of());
+        }
+        c.terminated.countDown();
+        c.progress.signal();
+        c.overflow.space.signal();
+    }
+
+    List<Event> clean() {
+        if (c.inLoop()) {
+            return cleanOnLoop();
+        }
+        synchronized (c.startLock) {
+            ControllerState s = c.state();
+            if (s == ControllerState.NEW || (s == ControllerState.TERMINATED)) {
+                List<Event> back = new ArrayList<>();
+                c.queue.drainUntilMarker(e -> back.add(handBack(e)));
+                return back;
+            }
+        }
+        CompletableFuture<List<Event>> req;
+        synchronized (this) {
+            req = new CompletableFuture<>();
+            cleanRequest = req;
+            c.setControl(LoopController.CTL_CLEAN);
+            if (c.state() == ControllerState.TERMINATED) {
+                req.complete(List.of());
+            }
+            try {
+                return req.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EventDrivenException("interrupted in clean() of controller '" + c.name + "'", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("clean() of controller '" + c.name + "' failed", e.getCause());
+            } finally {
+                cleanRequest = null;
+            }
+        }
+    }
+
+    /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
+    List<Event> cleanOnLoop() {
+        c.session.pinEnvelope();
+        List<Event> back = new ArrayList<>();
+        c.queue.drainUntilMarker(e -> back.add(handBack(e)));
+        c.loop.handedBack += back.size();
+        c.overflow.signalSpace();
+        try {
+            c.dispatch(SystemEvent.CLEAN, List.copyOf(back));
+        } catch (ControllerClosedException closing) {
+            // no CLEAN for a controller that is stopping
+        }
+        return back;
+    }
+
+}
