@@ -35,10 +35,11 @@ public final class ControllerBuilder {
     private final List<Adapter> adapters = new ArrayList<>();
     private ThreadFactory threadFactory;
     private int queueCapacity = ControllerConfig.UNBOUNDED;
-    private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
-    private Duration blockTimeout = Duration.ofSeconds(30);
+    private OverflowPolicy overflowPolicy;
+    private Duration blockTimeout;
     private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
     private int batchSize = ControllerConfig.DEFAULT_BATCH;
+    private long idleSpinNanos = ControllerConfig.DEFAULT_IDLE_SPIN_NANOS;
 
     ControllerBuilder(String name) {
         this.name = Checks.name(name);
@@ -193,19 +194,50 @@ public final class ControllerBuilder {
     }
 
     /**
+     * How long the loop keeps polling for work after its queue ran empty, before it parks. Default
+     * 10 µs: a producer in a burst, or a caller sending its next request right after a reply, comes
+     * back within that time, and a parked loop costs each of them an unpark and a wake-up. Use
+     * {@link Duration#ZERO} for many controllers that receive sparse events (thousands of mostly idle
+     * controllers would otherwise burn up to that much CPU every time each goes idle).
+     *
+     * @param spin the spin, &gt;= 0
+     * @return this builder
+     */
+    public ControllerBuilder idleSpin(Duration spin) {
+        this.idleSpinNanos = Checks.nonNegative("idleSpin", spin).toNanos();
+        return this;
+    }
+
+    /**
      * Builds the controller (NEW; call {@link Controller#run()} to start it) and installs the
      * adapters.
      *
      * @return the controller
-     * @throws IllegalArgumentException if options conflict (e.g. an overflow policy without capacity)
+     * @throws IllegalArgumentException if options conflict: an overflow policy or block timeout without
+     *     a queue capacity, or a block timeout with a policy other than BLOCK
      */
     public Controller build() {
         return new LoopController(config());
     }
 
     ControllerConfig config() {
+        boolean bounded = queueCapacity != ControllerConfig.UNBOUNDED;
+        if (!bounded && overflowPolicy != null) {
+            throw new IllegalArgumentException(Checks.message("overflowPolicy", overflowPolicy,
+                    "no overflow policy for an unbounded queue; set queueCapacity too"));
+        }
+        if (!bounded && blockTimeout != null) {
+            throw new IllegalArgumentException(Checks.message("blockTimeout", blockTimeout,
+                    "no block timeout for an unbounded queue; set queueCapacity too"));
+        }
+        OverflowPolicy policy = overflowPolicy == null ? OverflowPolicy.BLOCK : overflowPolicy;
+        if (blockTimeout != null && policy != OverflowPolicy.BLOCK) {
+            throw new IllegalArgumentException(Checks.message("blockTimeout", blockTimeout,
+                    "no block timeout with overflow policy " + policy + "; it applies to BLOCK only"));
+        }
         return new ControllerConfig(name, mapping.copy(), new LinkedHashMap<>(globalContext),
                 new LinkedHashMap<>(staticEntries), List.copyOf(adapters), threadFactory, queueCapacity,
-                overflowPolicy, blockTimeout, errorPolicy, batchSize, null);
+                policy, blockTimeout == null ? Duration.ofSeconds(30) : blockTimeout, errorPolicy, batchSize, null,
+                idleSpinNanos);
     }
 }

@@ -25,6 +25,35 @@ class BuilderValidationTest {
     }
 
     @Test
+    void conflictingOptionsAreRefusedWithTheReason() {
+        assertEquals("overflowPolicy: FAIL (expected: no overflow policy for an unbounded queue; set queueCapacity"
+                + " too)", refused(() -> Controller.builder("c").overflowPolicy(OverflowPolicy.FAIL).build()));
+        assertEquals("blockTimeout: PT1S (expected: no block timeout for an unbounded queue; set queueCapacity too)",
+                refused(() -> Controller.builder("c").blockTimeout(Duration.ofSeconds(1)).build()));
+        assertEquals("blockTimeout: PT1S (expected: no block timeout with overflow policy FAIL; it applies to BLOCK"
+                + " only)", refused(() -> Controller.builder("c").queueCapacity(1).overflowPolicy(OverflowPolicy.FAIL)
+                        .blockTimeout(Duration.ofSeconds(1)).build()));
+        assertEquals("idleSpin: PT-0.001S (expected: a duration >= 0)",
+                refused(() -> Controller.builder("c").idleSpin(Duration.ofMillis(-1))));
+    }
+
+    @Test
+    void aControllerWithoutIdleSpinParksAtOnceAndStillHandlesEverything() {
+        long[] sum = new long[1];
+        Controller c = Controller.builder("no-spin").idleSpin(Duration.ZERO).on("n", s -> sum[0] += (Integer) s.value())
+                .build();
+        c.run();
+        for (int round = 0; round < 200; round++) {
+            c.dispatch("n", round);
+            // a round trip each time: the loop parks between rounds and must be woken every time
+            c.submit(() -> null).await(Duration.ofSeconds(10));
+        }
+        assertEquals(199L * 200 / 2, c.submit(() -> sum[0]).awaitFirst(Duration.ofSeconds(10)));
+        c.shutdown();
+        org.junit.jupiter.api.Assertions.assertTrue(c.awaitTermination(Duration.ofSeconds(10)));
+    }
+
+    @Test
     void waitsRefuseNegativeTimeouts() {
         Controller c = Controller.builder("timeouts").build();
         assertEquals("timeout: PT-1S (expected: a duration >= 0)",

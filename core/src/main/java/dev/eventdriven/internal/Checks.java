@@ -53,6 +53,21 @@ public final class Checks {
     }
 
     /**
+     * Checks a duration that may be zero.
+     *
+     * @param name the argument
+     * @param value the value
+     * @return the value
+     * @throws IllegalArgumentException if null or negative
+     */
+    public static Duration nonNegative(String name, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(message(name, value, "a duration >= 0"));
+        }
+        return value;
+    }
+
+    /**
      * Checks a timeout given to a wait.
      *
      * @param value the value

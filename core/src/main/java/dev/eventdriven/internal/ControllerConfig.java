@@ -24,18 +24,25 @@ import java.util.concurrent.ThreadFactory;
  * @param errorPolicy what a handler error does
  * @param batchSize events taken between control checks
  * @param threadName the loop thread's name, or {@code null} for {@code <name>-loop}
+ * @param idleSpinNanos how long an idle loop polls before it parks (0: park at once)
  */
 public record ControllerConfig(String name, MappingBlueprint mapping, Map<String, Object> globalContext,
                                Map<String, Object> staticEntries, List<Adapter> adapters,
                                ThreadFactory threadFactory, int queueCapacity, OverflowPolicy overflowPolicy,
                                Duration blockTimeout, ErrorPolicy errorPolicy, int batchSize,
-                               String threadName) {
+                               String threadName, long idleSpinNanos) {
 
     /** Queue capacity meaning "no bound". */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
 
     /** Default batch size. */
     public static final int DEFAULT_BATCH = 256;
+
+    /**
+     * Default idle spin: about what one park/unpark round costs, so spinning wastes at most that
+     * while it saves the round whenever work comes back within it (a burst, the next request).
+     */
+    public static final long DEFAULT_IDLE_SPIN_NANOS = 10_000;
 
     /**
      * This config with another name and thread name (used for pool workers).
@@ -46,6 +53,6 @@ public record ControllerConfig(String name, MappingBlueprint mapping, Map<String
      */
     public ControllerConfig withName(String newName, String newThreadName) {
         return new ControllerConfig(newName, mapping, globalContext, staticEntries, adapters, threadFactory,
-                queueCapacity, overflowPolicy, blockTimeout, errorPolicy, batchSize, newThreadName);
+                queueCapacity, overflowPolicy, blockTimeout, errorPolicy, batchSize, newThreadName, idleSpinNanos);
     }
 }

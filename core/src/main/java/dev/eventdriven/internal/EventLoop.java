@@ -23,7 +23,7 @@ import org.slf4j.MDC;
  * read without locking for {@code stats()}.
  *
  * <pre>
- *   poll own queue --&gt; poll shared source (pool) --&gt; none: spin 10 µs, then park (producers unpark)
+ *   poll own queue --&gt; poll shared source (pool) --&gt; none: spin (10 µs by default), then park (producers unpark)
  *        |
  *        v
  *   forward to listeners --&gt; BEFORE --&gt; handlers (or OTHER / task) --&gt; AFTER --&gt; Pending
@@ -43,18 +43,18 @@ final class EventLoop {
 
     private static final EventHandler[] RUN_TASK = {EventLoop::runTask};
 
+    /** Spins between two polls (and clock reads) of an idle loop: about 1 µs. */
+    private static final int SPINS_PER_ROUND = 32;
+
+    private final LoopController c;
+    private final int batchSize;
     /**
      * How long an idle loop keeps polling before it parks. Parking costs a producer an unpark system
      * call and the loop a wake-up of several µs (more on a virtual machine), and a producer in the
      * middle of a burst, or a caller sending its next request right after a reply, comes back within
      * that time; spinning about as long as one park/unpark round costs bounds the waste at that cost.
      */
-    static final long IDLE_SPIN_NANOS = 10_000;
-    /** Spins between two polls (and clock reads) of an idle loop: about 1 µs. */
-    private static final int SPINS_PER_ROUND = 32;
-
-    private final LoopController c;
-    private final int batchSize;
+    private final long idleSpinNanos;
     private final ErrorPolicy errorPolicy;
     private Object mdcEventId;
     private Object lastId;
@@ -68,9 +68,10 @@ final class EventLoop {
     long handedBack;
     private boolean stopAfterEvent;
 
-    EventLoop(LoopController controller, int batchSize, ErrorPolicy errorPolicy) {
+    EventLoop(LoopController controller, int batchSize, ErrorPolicy errorPolicy, long idleSpinNanos) {
         this.c = controller;
         this.batchSize = batchSize;
+        this.idleSpinNanos = idleSpinNanos;
         this.errorPolicy = errorPolicy;
     }
 
@@ -107,7 +108,7 @@ final class EventLoop {
                     spinning = true;
                     idleSince = now;
                 }
-                if (now - idleSince < IDLE_SPIN_NANOS) {
+                if (now - idleSince < idleSpinNanos) {
                     spinBriefly();
                     continue;
                 }

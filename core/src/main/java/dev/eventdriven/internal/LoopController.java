@@ -124,7 +124,7 @@ public final class LoopController implements Controller {
         this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
         this.listeners = new Listeners(name);
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this));
-        this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy());
+        this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy(), config.idleSpinNanos());
         for (Adapter a : config.adapters()) {
             adapters.install(a);
         }

@@ -43,6 +43,7 @@ public final class ControllerPoolBuilder {
     private Duration blockTimeout;
     private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
     private int batchSize = ControllerConfig.DEFAULT_BATCH;
+    private long idleSpinNanos = ControllerConfig.DEFAULT_IDLE_SPIN_NANOS;
 
     ControllerPoolBuilder(String name) {
         this.name = Checks.name(name);
@@ -200,6 +201,18 @@ public final class ControllerPoolBuilder {
     }
 
     /**
+     * How long an idle worker keeps polling for work before it parks. Default 10 µs; see
+     * {@link dev.eventdriven.ControllerBuilder#idleSpin(Duration)}.
+     *
+     * @param spin the spin, &gt;= 0
+     * @return this builder
+     */
+    public ControllerPoolBuilder idleSpin(Duration spin) {
+        this.idleSpinNanos = Checks.nonNegative("idleSpin", spin).toNanos();
+        return this;
+    }
+
+    /**
      * Builds the pool (NEW; call {@link ControllerPool#run()} to start the workers).
      *
      * @return the pool
@@ -224,6 +237,6 @@ public final class ControllerPoolBuilder {
         Duration timeout = blockTimeout == null ? Duration.ofSeconds(30) : blockTimeout;
         return new WorkerPool(new PoolSettings(name, size, mapping.copy(), new LinkedHashMap<>(globalContext),
                 new LinkedHashMap<>(staticEntries), threadFactory, queueCapacity, policy, timeout, errorPolicy,
-                batchSize));
+                batchSize, idleSpinNanos));
     }
 }

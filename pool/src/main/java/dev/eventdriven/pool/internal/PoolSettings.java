@@ -21,9 +21,10 @@ import java.util.concurrent.ThreadFactory;
  * @param blockTimeout how long {@link OverflowPolicy#BLOCK} waits
  * @param errorPolicy what the pool does after a handler threw in any worker
  * @param batchSize the workers' batch size
+ * @param idleSpinNanos how long an idle worker polls before it parks
  */
 public record PoolSettings(String name, int size, MappingBlueprint mapping, Map<String, Object> globalContext,
                            Map<String, Object> staticEntries, ThreadFactory threadFactory, long queueCapacity,
                            OverflowPolicy overflowPolicy, Duration blockTimeout, ErrorPolicy errorPolicy,
-                           int batchSize) {
+                           int batchSize, long idleSpinNanos) {
 }

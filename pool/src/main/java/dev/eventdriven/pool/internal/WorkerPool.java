@@ -91,7 +91,8 @@ public final class WorkerPool implements ControllerPool {
             String workerName = name + "-worker-" + i;
             ControllerConfig config = new ControllerConfig(workerName, s.mapping(), s.globalContext(), statics,
                     List.of(new WorkerHooks(this)), s.threadFactory(), ControllerConfig.UNBOUNDED,
-                    OverflowPolicy.BLOCK, s.blockTimeout(), ErrorPolicy.CONTINUE, s.batchSize(), workerName);
+                    OverflowPolicy.BLOCK, s.blockTimeout(), ErrorPolicy.CONTINUE, s.batchSize(), workerName,
+                    s.idleSpinNanos());
             feeds[i] = new WorkerFeed(this);
             workers[i] = new LoopController(config, feeds[i]);
         }
