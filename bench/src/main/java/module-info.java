@@ -5,6 +5,7 @@
 module dev.eventdriven.bench {
     requires dev.eventdriven.core;
     requires dev.eventdriven.pool;
+    requires dev.eventdriven.adapters;
     requires jmh.core;
     requires com.lmax.disruptor;
 }

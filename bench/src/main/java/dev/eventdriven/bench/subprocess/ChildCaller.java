@@ -1,0 +1,39 @@
+package dev.eventdriven.bench.subprocess;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A W5 contestant: sends one value to a child JVM and completes with the child's answer. Both
+ * contestants are driven by the same code through this interface.
+ */
+public interface ChildCaller extends AutoCloseable {
+
+    /**
+     * Sends a value.
+     *
+     * @param value the value
+     * @return the answer: the value, echoed by the child
+     */
+    CompletableFuture<Object> call(Integer value);
+
+    /** Stops the child and waits for it to end. */
+    @Override
+    void close();
+
+    /**
+     * Starts a contestant.
+     *
+     * @param name {@code subprocess} (this library) or {@code raw-echo} (the floor)
+     * @return the started contestant
+     */
+    static ChildCaller start(String name) {
+        switch (name) {
+            case "subprocess":
+                return new SubprocessCaller();
+            case "raw-echo":
+                return new RawEchoCaller();
+            default:
+                throw new IllegalArgumentException("contestant: " + name + " (expected: subprocess or raw-echo)");
+        }
+    }
+}

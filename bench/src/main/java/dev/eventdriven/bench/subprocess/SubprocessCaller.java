@@ -1,0 +1,36 @@
+package dev.eventdriven.bench.subprocess;
+
+import dev.eventdriven.Controller;
+import dev.eventdriven.subprocess.Subprocess;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** This library: a controller with the Subprocess adapter; {@code request("echo", v)} runs in the child. */
+final class SubprocessCaller implements ChildCaller {
+
+    private final Controller parent;
+
+    SubprocessCaller() {
+        Subprocess child = Subprocess.builder(EchoHandlers.class).name("w5-child").workers(1).build();
+        parent = Controller.builder("w5-parent").adapter(child).build();
+        parent.run();
+    }
+
+    @Override
+    public CompletableFuture<Object> call(Integer value) {
+        return parent.request("echo", value).thenApply(SubprocessCaller::first);
+    }
+
+    private static Object first(List<Object> returns) {
+        return returns.get(0);
+    }
+
+    @Override
+    public void close() {
+        parent.shutdown();
+        if (!parent.awaitTermination(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("the W5 parent controller did not stop");
+        }
+    }
+}
