@@ -4,6 +4,7 @@ import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.internal.ControllerConfig;
 import dev.eventdriven.internal.LoopController;
+import dev.eventdriven.internal.OverflowOptions;
 import dev.eventdriven.mapping.MappingBlueprint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -221,23 +222,10 @@ public final class ControllerBuilder {
     }
 
     ControllerConfig config() {
-        boolean bounded = queueCapacity != ControllerConfig.UNBOUNDED;
-        if (!bounded && overflowPolicy != null) {
-            throw new IllegalArgumentException(Checks.message("overflowPolicy", overflowPolicy,
-                    "no overflow policy for an unbounded queue; set queueCapacity too"));
-        }
-        if (!bounded && blockTimeout != null) {
-            throw new IllegalArgumentException(Checks.message("blockTimeout", blockTimeout,
-                    "no block timeout for an unbounded queue; set queueCapacity too"));
-        }
-        OverflowPolicy policy = overflowPolicy == null ? OverflowPolicy.BLOCK : overflowPolicy;
-        if (blockTimeout != null && policy != OverflowPolicy.BLOCK) {
-            throw new IllegalArgumentException(Checks.message("blockTimeout", blockTimeout,
-                    "no block timeout with overflow policy " + policy + "; it applies to BLOCK only"));
-        }
+        OverflowOptions overflow = OverflowOptions.resolve(queueCapacity != ControllerConfig.UNBOUNDED,
+                overflowPolicy, blockTimeout, "queue");
         return new ControllerConfig(name, mapping.copy(), new LinkedHashMap<>(globalContext),
                 new LinkedHashMap<>(staticEntries), List.copyOf(adapters), threadFactory, queueCapacity,
-                policy, blockTimeout == null ? Duration.ofSeconds(30) : blockTimeout, errorPolicy, batchSize, null,
-                idleSpinNanos);
+                overflow.policy(), overflow.blockTimeout(), errorPolicy, batchSize, null, idleSpinNanos);
     }
 }

@@ -43,16 +43,4 @@ public record ControllerConfig(String name, MappingBlueprint mapping, Map<String
      * while it saves the round whenever work comes back within it (a burst, the next request).
      */
     public static final long DEFAULT_IDLE_SPIN_NANOS = 10_000;
-
-    /**
-     * This config with another name and thread name (used for pool workers).
-     *
-     * @param newName the controller name
-     * @param newThreadName the thread name
-     * @return a copy
-     */
-    public ControllerConfig withName(String newName, String newThreadName) {
-        return new ControllerConfig(newName, mapping, globalContext, staticEntries, adapters, threadFactory,
-                queueCapacity, overflowPolicy, blockTimeout, errorPolicy, batchSize, newThreadName, idleSpinNanos);
-    }
 }

@@ -112,14 +112,6 @@ public final class LoopSession implements Session {
         return skipped;
     }
 
-    void unskip() {
-        skipped = false;
-    }
-
-    Envelope envelope() {
-        return envelope;
-    }
-
     @Override
     public Controller controller() {
         return controller;

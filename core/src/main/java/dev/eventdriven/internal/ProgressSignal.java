@@ -34,11 +34,6 @@ public final class ProgressSignal {
         }
     }
 
-    /** @return whether any thread waits */
-    public boolean hasWaiters() {
-        return waiters.get() != 0;
-    }
-
     /**
      * Waits until {@code condition} holds or the time runs out.
      *

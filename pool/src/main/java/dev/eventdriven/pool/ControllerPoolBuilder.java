@@ -4,6 +4,7 @@ import dev.eventdriven.ErrorPolicy;
 import dev.eventdriven.EventHandler;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.internal.Checks;
+import dev.eventdriven.internal.OverflowOptions;
 import dev.eventdriven.internal.ControllerConfig;
 import dev.eventdriven.mapping.MappingBlueprint;
 import dev.eventdriven.pool.internal.PoolSettings;
@@ -220,23 +221,11 @@ public final class ControllerPoolBuilder {
      *     queue capacity
      */
     public ControllerPool build() {
-        boolean bounded = queueCapacity != Long.MAX_VALUE;
-        if (!bounded && overflowPolicy != null) {
-            throw new IllegalArgumentException(Checks.message("overflowPolicy", overflowPolicy,
-                    "no overflow policy for an unbounded pool; set queueCapacity too"));
-        }
-        if (!bounded && blockTimeout != null) {
-            throw new IllegalArgumentException(Checks.message("blockTimeout", blockTimeout,
-                    "no block timeout for an unbounded pool; set queueCapacity too"));
-        }
-        OverflowPolicy policy = overflowPolicy == null ? OverflowPolicy.BLOCK : overflowPolicy;
-        if (blockTimeout != null && policy != OverflowPolicy.BLOCK) {
-            throw new IllegalArgumentException(Checks.message("blockTimeout", blockTimeout,
-                    "no block timeout with overflow policy " + policy + "; it applies to BLOCK only"));
-        }
-        Duration timeout = blockTimeout == null ? Duration.ofSeconds(30) : blockTimeout;
+        OverflowOptions overflow = OverflowOptions.resolve(queueCapacity != Long.MAX_VALUE, overflowPolicy,
+                blockTimeout, "pool");
         return new WorkerPool(new PoolSettings(name, size, mapping.copy(), new LinkedHashMap<>(globalContext),
-                new LinkedHashMap<>(staticEntries), threadFactory, queueCapacity, policy, timeout, errorPolicy,
+                new LinkedHashMap<>(staticEntries), threadFactory, queueCapacity, overflow.policy(), overflow.blockTimeout(),
+                errorPolicy,
                 batchSize, idleSpinNanos));
     }
 }
