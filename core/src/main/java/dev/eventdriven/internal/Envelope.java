@@ -116,7 +116,10 @@ public final class Envelope {
         NEXT.setRelease(this, n);
     }
 
-    /** Drops references once the envelope is consumed (it stays behind as the queue's stub). */
+    /**
+     * Drops references once the loop has finished with the event (the node stays behind as the
+     * queue's stub until the next one is taken). Consumer thread only.
+     */
     void clear() {
         id = null;
         value = null;

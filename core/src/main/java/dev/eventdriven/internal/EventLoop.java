@@ -132,6 +132,7 @@ final class EventLoop {
             process(e);
             if (src == null) {
                 c.queue.publishConsumed(e.seq);
+                e.clear(); // finished: the stub must not keep the event's value alive
             } else {
                 handledFromSource++;
                 src.completed(c, e);

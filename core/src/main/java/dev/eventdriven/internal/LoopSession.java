@@ -81,18 +81,6 @@ public final class LoopSession implements Session {
         active = true;
     }
 
-    /**
-     * Loop thread, before a handler drains its own queue ({@code clean()}, {@code shutdownNow()}):
-     * the drain clears the current envelope, so the session keeps a copy of it (id, value, context,
-     * arguments) for the rest of the event's handlers.
-     */
-    void pinEnvelope() {
-        Envelope e = envelope;
-        if (active && e != null) {
-            envelope = new Envelope(e.id, e.value, e.extra);
-        }
-    }
-
     void returns(List<Object> r) {
         returns = r == null ? NO_RETURNS : Collections.unmodifiableList(r);
     }

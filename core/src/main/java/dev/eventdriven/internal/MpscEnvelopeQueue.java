@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * Producers number the nodes ({@code seq = tail.seq + 1}, read from the node they CAS against), so the
  * queue length and the dispatched count come free: {@code tail.seq - consumedSeq}.
  *
+ * <p>The queue never clears a node's contents: the consumer does, once it has finished with the
+ * event (a node stays behind as the stub, and a handler may drain the queue while its own event,
+ * the head, is still in use).
+ *
  * <p>Only one thread at a time may call the consumer methods ({@link #poll}, {@link #drainUntilMarker},
  * {@link #reopen}).
  *
@@ -125,7 +129,6 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
             }
         }
         head = n;
-        h.clear();
         TAKEN.setRelease(this, n.seq);
         return n;
     }
@@ -182,7 +185,6 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
                 return n;
             }
             head = next;
-            h.clear();
             TAKEN.setRelease(this, next.seq);
             sink.accept(next);
             n++;

@@ -111,7 +111,6 @@ final class ShutdownSequence {
         c.setControl(LoopController.CTL_STOP);
         if (c.inLoop()) {
             // We are the consumer: take the rest now; the loop stops when this handler returns.
-            c.session.pinEnvelope();
             return drainHandingBack();
         }
         Thread t = c.loopThread;
@@ -165,7 +164,9 @@ final class ShutdownSequence {
             p.completeExceptionally(new ControllerClosedException("controller '" + c.name
                     + "' stopped before event " + e.id + " ran; the event was handed back"));
         }
-        return e.toEvent();
+        Event event = e.toEvent();
+        e.clear(); // the node may stay behind as the queue's stub: keep nothing of the event alive
+        return event;
     }
 
     /** Loop thread, at the end: keeps what the forced stop drained for {@code shutdownNow()}. */
@@ -229,7 +230,6 @@ final class ShutdownSequence {
 
     /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
     List<Event> cleanOnLoop() {
-        c.session.pinEnvelope();
         List<Event> back = new ArrayList<>();
         c.queue.drainUntilMarker(e -> back.add(handBack(e)));
         c.loop.handedBack += back.size();
