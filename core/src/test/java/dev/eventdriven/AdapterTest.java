@@ -135,6 +135,7 @@ class AdapterTest {
 
     @Test
     void aThrowingCallbackIsLoggedAndDoesNotBreakTheController() {
+        CapturedLog log = CapturedLog.of("dev.eventdriven.internal.DefaultAdapterManager");
         Controller c = controllers.run(Controller.builder("throwing").adapter(new Adapter() {
             @Override
             public void run(Controller controller) {
@@ -146,8 +147,16 @@ class AdapterTest {
                 throw new IllegalStateException("adapter bug in exception()");
             }
         }).on("bad", s -> { throw new IllegalArgumentException("handler bug"); }).on("ok", s -> "ok"));
-        c.dispatch("bad");
-        assertEquals(List.of("ok"), c.request("ok").await(TestControllers.WAIT));
+        try (log) {
+            c.dispatch("bad");
+            assertEquals(List.of("ok"), c.request("ok").await(TestControllers.WAIT));
+            List<String> messages = log.events().stream().map(e -> e.getFormattedMessage()
+                    + " / " + e.getThrowableProxy().getMessage()).toList();
+            assertTrue(messages.stream().anyMatch(m -> m.matches("adapter .* of controller 'throwing' threw in run\\(\\)"
+                    + " / adapter bug")), messages.toString());
+            assertTrue(messages.stream().anyMatch(m -> m.matches("adapter .* of controller 'throwing' threw in"
+                    + " exception\\(\\) / adapter bug in exception\\(\\)")), messages.toString());
+        }
     }
 
     @Test

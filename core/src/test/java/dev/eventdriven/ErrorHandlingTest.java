@@ -61,6 +61,24 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void theErrorIsLoggedWithTheControllerAndEventInTheMdc() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        try (CapturedLog log = CapturedLog.of("dev.eventdriven.internal.EventLoop")) {
+            Controller c = controllers.run(Controller.builder("logged")
+                    .on("bad", s -> { throw boom; }));
+            assertThrows(EventFailedException.class, () -> c.request("bad").await(TestControllers.WAIT));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !log.events().isEmpty());
+            ch.qos.logback.classic.spi.ILoggingEvent e = log.events().get(0);
+            assertEquals(ch.qos.logback.classic.Level.ERROR, e.getLevel());
+            assertEquals("controller 'logged': a handler of event bad threw", e.getFormattedMessage());
+            assertEquals("boom", e.getThrowableProxy().getMessage());
+            assertEquals("logged", e.getMDCPropertyMap().get("controller"));
+            assertEquals("bad", e.getMDCPropertyMap().get("eventId"));
+        }
+    }
+
+    @Test
     void aFailingHandlerSkipsTheRestOfItsEvent() {
         List<String> calls = new CopyOnWriteArrayList<>();
         Controller c = controllers.run(Controller.builder("rest-skipped")

@@ -135,6 +135,24 @@ class SubprocessForwardingTest {
     }
 
     @Test
+    void printsOfTheChildReachTheParentsLogUnderTheChildsLogger() {
+        ch.qos.logback.classic.Logger childLogs =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.eventdriven.subprocess.child");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        childLogs.addAppender(captured);
+        try {
+            assertEquals(List.of("printed"), parent.request("print", 4711).await(WAIT));
+            await().atMost(WAIT).until(() -> List.copyOf(captured.list).stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("hello from the child 4711")
+                            && e.getLoggerName().startsWith("dev.eventdriven.subprocess.child.")));
+        } finally {
+            childLogs.detachAppender(captured);
+        }
+    }
+
+    @Test
     void printsOfTheChildDoNotCorruptTheChannel() {
         for (int i = 0; i < 5; i++) {
             assertEquals(List.of("printed"), parent.request("print", i).await(WAIT));
