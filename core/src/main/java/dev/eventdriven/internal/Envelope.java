@@ -117,6 +117,16 @@ public final class Envelope {
     }
 
     /**
+     * Cuts the link to the next node once this one has left the queue. Without it a taken node
+     * that was promoted to the old generation keeps every later node reachable (its link is a root
+     * for young collections), so each young GC would copy the whole chain of processed events.
+     * Consumer thread only, after the head moved past this node.
+     */
+    void unlink() {
+        NEXT.set(this, (Envelope) null);
+    }
+
+    /**
      * Drops references once the loop has finished with the event (the node stays behind as the
      * queue's stub until the next one is taken). Consumer thread only.
      */

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  *
  * <p>The queue never clears a node's contents: the consumer does, once it has finished with the
  * event (a node stays behind as the stub, and a handler may drain the queue while its own event,
- * the head, is still in use).
+ * the head, is still in use). The queue only cuts a node's link once the head has moved past it
+ * (see {@link Envelope#unlink}).
  *
  * <p>Only one thread at a time may call the consumer methods ({@link #poll}, {@link #drainUntilMarker},
  * {@link #reopen}).
@@ -130,6 +131,7 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
         }
         head = n;
         TAKEN.setRelease(this, n.seq);
+        h.unlink();
         return n;
     }
 
@@ -186,6 +188,7 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
             }
             head = next;
             TAKEN.setRelease(this, next.seq);
+            h.unlink();
             sink.accept(next);
             n++;
         }

@@ -19,7 +19,9 @@ import java.lang.invoke.VarHandle;
  *
  * <p><b>Consumers</b> (the workers, {@code clean}, a forced shutdown) advance {@code head} with a
  * CAS; only the winner reads the taken node's envelope. {@code head} is always the last taken node
- * (a stub), so {@code head.seq} is the number of nodes taken.
+ * (a stub), so {@code head.seq} is the number of nodes taken. The winner then links the previous
+ * head to itself ({@link PoolNode#unlink}), which also tells a consumer that read it as the head
+ * too late to start over.
  */
 final class MpmcNodeQueue {
 
@@ -115,6 +117,9 @@ final class MpmcNodeQueue {
                 }
                 continue;
             }
+            if (n == h) {
+                continue; // h was taken meanwhile (unlinked): read the new head
+            }
             if (n.closing) {
                 return null;
             }
@@ -122,6 +127,7 @@ final class MpmcNodeQueue {
                 feed.claiming(n);
             }
             if (HEAD.compareAndSet(this, h, n)) {
+                h.unlink();
                 return n;
             }
         }

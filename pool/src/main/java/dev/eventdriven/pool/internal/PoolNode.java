@@ -70,4 +70,14 @@ final class PoolNode {
     void link(PoolNode n) {
         NEXT.setRelease(this, n);
     }
+
+    /**
+     * Links this node to itself once it has left the queue: a consumer still holding it as a stale
+     * head sees the self-link and starts over, and a taken node that was promoted to the old
+     * generation no longer keeps every later node reachable (which made each young GC copy the
+     * whole chain of processed events). Only the consumer that moved the head past this node.
+     */
+    void unlink() {
+        NEXT.setRelease(this, this);
+    }
 }
