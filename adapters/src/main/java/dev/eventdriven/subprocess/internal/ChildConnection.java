@@ -261,6 +261,10 @@ public final class ChildConnection {
     private void readFrames() {
         String reason = "exited";
         try {
+            if (!channel.skipToPreamble(line -> childLog.warn("(stdout, before the channel opened) {}", line))) {
+                died("exited before opening its channel");
+                return;
+            }
             for (;;) {
                 Object frame = channel.read();
                 if (frame == FrameChannel.END) {

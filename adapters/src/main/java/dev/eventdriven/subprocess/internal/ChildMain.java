@@ -38,6 +38,8 @@ public final class ChildMain {
         System.setIn(new ByteArrayInputStream(new byte[0]));
         int status;
         try {
+            // Whatever the JVM printed to stdout before main precedes this; the parent skips it.
+            channelOut.write(FrameChannel.PREAMBLE);
             if (args.length != 4) {
                 throw new IllegalArgumentException("usage: ChildMain <name> <blueprintClass> <workers> <maxFrameBytes>");
             }

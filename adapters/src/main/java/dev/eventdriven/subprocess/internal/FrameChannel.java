@@ -2,12 +2,15 @@ package dev.eventdriven.subprocess.internal;
 
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.subprocess.ChannelProtocolException;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.util.function.Consumer;
 
 /**
  * Length-prefixed frames over a pair of byte streams: a 4-byte big-endian length, then that many bytes
@@ -16,11 +19,21 @@ import java.io.OutputStream;
  * <pre>
  *   | length (int32, 0..maxFrame) | value bytes (length) |
  * </pre>
+ *
+ * <p>The child's side opens with a {@link #PREAMBLE}: the JVM itself may print to a child's stdout
+ * before {@code main} runs (a flight recording started by {@code -XX:StartFlightRecording} announces
+ * itself there whatever the logging options), and the parent reads that as text up to the preamble
+ * instead of as a frame length.
  */
 public final class FrameChannel {
 
     /** Default maximum frame size: 16 MiB. */
     public static final int DEFAULT_MAX_FRAME = 16 * 1024 * 1024;
+
+    /** Opens a child's channel; no text the JVM prints contains a NUL byte followed by these. */
+    static final byte[] PREAMBLE = {0, 'E', 'D', '-', 'C', 'H', 'A', 'N', 'N', 'E', 'L', 1};
+    /** The most text {@link #skipToPreamble} accepts before it gives up. */
+    static final int MAX_TEXT_BEFORE_PREAMBLE = 1 << 20;
 
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -81,6 +94,58 @@ public final class FrameChannel {
             out.writeInt(bytes.length);
             out.write(bytes);
             out.flush();
+        }
+    }
+
+    /**
+     * Reads up to and including the {@link #PREAMBLE}, handing each line of text before it to
+     * {@code text}. Reader thread only, before the first {@link #read()}.
+     *
+     * @param text receives the lines (without line ends) printed before the channel opened
+     * @return {@code false} if the stream ended first
+     * @throws ChannelProtocolException if more than {@link #MAX_TEXT_BEFORE_PREAMBLE} bytes precede it
+     * @throws IOException if reading fails
+     */
+    public boolean skipToPreamble(Consumer<String> text) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int matched = 0;
+        int skipped = 0;
+        for (;;) {
+            int b = in.read();
+            if (b < 0) {
+                emitLine(line, text);
+                return false;
+            }
+            if (b == (PREAMBLE[matched] & 0xff)) {
+                if (++matched == PREAMBLE.length) {
+                    emitLine(line, text);
+                    return true;
+                }
+                continue;
+            }
+            // PREAMBLE[0] (NUL) occurs once in it, so a mismatch restarts the match at this byte.
+            line.write(PREAMBLE, 0, matched);
+            skipped += matched;
+            matched = b == PREAMBLE[0] ? 1 : 0;
+            if (matched == 0) {
+                if (b == '\n') {
+                    emitLine(line, text);
+                } else if (b != '\r') {
+                    line.write(b);
+                }
+                skipped++;
+            }
+            if (skipped > MAX_TEXT_BEFORE_PREAMBLE) {
+                throw new ChannelProtocolException("more than " + MAX_TEXT_BEFORE_PREAMBLE
+                        + " bytes of text on the channel before its preamble");
+            }
+        }
+    }
+
+    private static void emitLine(ByteArrayOutputStream line, Consumer<String> text) {
+        if (line.size() > 0) {
+            text.accept(line.toString(Charset.defaultCharset()));
+            line.reset();
         }
     }
 
