@@ -136,7 +136,7 @@ public final class ChildConnection {
         }
         channel = new FrameChannel(new BufferedInputStream(process.getInputStream(), 1 << 16),
                 new BufferedOutputStream(process.getOutputStream(), 1 << 16), new ValueCodec(null),
-                settings.maxFrameBytes());
+                settings.maxFrameBytes(), body -> thread(body, "-flusher"));
         stderr = thread(this::readStderr, "-stderr");
         reader = thread(this::readFrames, "-channel");
         stderr.start();

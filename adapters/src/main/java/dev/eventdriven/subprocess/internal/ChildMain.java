@@ -44,7 +44,8 @@ public final class ChildMain {
                 throw new IllegalArgumentException("usage: ChildMain <name> <blueprintClass> <workers> <maxFrameBytes>");
             }
             ChildRuntime runtime = new ChildRuntime(args[0], args[1], Integer.parseInt(args[2]),
-                    new FrameChannel(channelIn, channelOut, new ValueCodec(null), Integer.parseInt(args[3])));
+                    new FrameChannel(channelIn, channelOut, new ValueCodec(null), Integer.parseInt(args[3]),
+                            body -> new Thread(body, args[0] + "-flusher")));
             status = runtime.runUntilDone();
         } catch (Throwable t) {
             // Safe now: stdout is redirected, so the logging backend cannot write into the channel.

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,14 @@ import java.util.function.Consumer;
  * before {@code main} runs (a flight recording started by {@code -XX:StartFlightRecording} announces
  * itself there whatever the logging options), and the parent reads that as text up to the preamble
  * instead of as a frame length.
+ *
+ * <p><b>Flushing.</b> A frame written after a quiet spell (no flush for {@link #LINGER_NANOS}) is
+ * flushed at once by its writer: one call at a time costs no extra latency. Frames written in quick
+ * succession are left in the buffer and a flusher thread is woken to flush them: while it wakes up,
+ * later frames join the same system call, so a stream of calls costs one write per burst instead
+ * of one per frame, and the writers (a controller's loop, a child's workers) make no system call.
+ * Every frame is flushed by its writer or by the flusher woken for it; a full buffer still blocks
+ * its writer, so a peer that stops reading still holds writers back.
  */
 public final class FrameChannel {
 
@@ -32,6 +42,8 @@ public final class FrameChannel {
 
     /** Opens a child's channel; no text the JVM prints contains a NUL byte followed by these. */
     static final byte[] PREAMBLE = {0, 'E', 'D', '-', 'C', 'H', 'A', 'N', 'N', 'E', 'L', 1};
+    /** A frame written this long after the last flush is flushed by its writer at once. */
+    static final long LINGER_NANOS = 20_000;
     /** The most text {@link #skipToPreamble} accepts before it gives up. */
     static final int MAX_TEXT_BEFORE_PREAMBLE = 1 << 20;
 
@@ -40,9 +52,17 @@ public final class FrameChannel {
     private final ValueCodec codec;
     private final int maxFrame;
     private final Object writeLock = new Object();
+    private final ThreadFactory flusherFactory;
+    // Guarded by writeLock:
+    private Thread flusher;
+    private boolean flushScheduled;
+    private long lastFlushNanos;
+    /** A flush by the flusher failed: the peer is gone; later writes report it. */
+    private IOException broken;
+    private volatile boolean closed;
 
     /**
-     * Creates a channel.
+     * Creates a channel that flushes every frame as it is written.
      *
      * @param in where frames are read from (may be {@code null} for a write-only channel)
      * @param out where frames are written to (may be {@code null} for a read-only channel)
@@ -50,10 +70,27 @@ public final class FrameChannel {
      * @param maxFrame the largest frame accepted either way, in bytes
      */
     public FrameChannel(InputStream in, OutputStream out, ValueCodec codec, int maxFrame) {
+        this(in, out, codec, maxFrame, null);
+    }
+
+    /**
+     * Creates a channel whose bursts of frames are flushed together (see the class comment).
+     *
+     * @param in where frames are read from (may be {@code null} for a write-only channel)
+     * @param out where frames are written to (may be {@code null} for a read-only channel)
+     * @param codec the value codec
+     * @param maxFrame the largest frame accepted either way, in bytes
+     * @param flusherFactory makes the flusher thread (started on the first burst), or {@code null}
+     *     to flush every frame at once
+     */
+    public FrameChannel(InputStream in, OutputStream out, ValueCodec codec, int maxFrame,
+                        ThreadFactory flusherFactory) {
         this.in = in == null ? null : new DataInputStream(in);
         this.out = out == null ? null : new DataOutputStream(out);
         this.codec = codec;
         this.maxFrame = Checks.positive("maxFrameBytes", maxFrame);
+        this.flusherFactory = flusherFactory;
+        this.lastFlushNanos = System.nanoTime() - LINGER_NANOS;
     }
 
     /**
@@ -73,7 +110,7 @@ public final class FrameChannel {
     }
 
     /**
-     * Writes one value as a frame and flushes. Any thread.
+     * Writes one value as a frame; it is flushed now or by the flusher. Any thread.
      *
      * @param message the value
      * @throws IllegalArgumentException if it cannot be encoded or is too large
@@ -84,16 +121,53 @@ public final class FrameChannel {
     }
 
     /**
-     * Writes an already encoded frame body and flushes. Any thread.
+     * Writes an already encoded frame body; it is flushed now or by the flusher. Any thread.
      *
      * @param bytes the body from {@link #encode(Object)}
-     * @throws IOException if the stream is closed
+     * @throws IOException if the stream is closed or the peer is gone
      */
     public void writeEncoded(byte[] bytes) throws IOException {
         synchronized (writeLock) {
+            if (broken != null) {
+                throw new IOException("the channel is broken: " + broken.getMessage(), broken);
+            }
             out.writeInt(bytes.length);
             out.write(bytes);
-            out.flush();
+            if (flushScheduled) {
+                return; // the flusher, woken for an earlier frame, flushes this one too
+            }
+            long now = System.nanoTime();
+            if (flusherFactory == null || now - lastFlushNanos >= LINGER_NANOS || closed) {
+                lastFlushNanos = now;
+                out.flush();
+                return;
+            }
+            flushScheduled = true;
+            if (flusher == null) {
+                flusher = flusherFactory.newThread(this::flushLoop);
+                flusher.setDaemon(true);
+                flusher.start();
+            }
+            LockSupport.unpark(flusher);
+        }
+    }
+
+    /** The flusher thread: flushes what was written since it was woken, until the output closes. */
+    private void flushLoop() {
+        while (!closed) {
+            LockSupport.park(this);
+            synchronized (writeLock) {
+                if (!flushScheduled) {
+                    continue;
+                }
+                flushScheduled = false;
+                lastFlushNanos = System.nanoTime();
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    broken = e; // the reader sees the peer's death; writers see this
+                }
+            }
         }
     }
 
@@ -181,14 +255,20 @@ public final class FrameChannel {
     }
 
     /**
-     * Closes the output side; the peer sees end-of-input. Any thread; errors are ignored.
+     * Flushes what was written and closes the output side; the peer sees end-of-input. Stops the
+     * flusher. Any thread; errors are ignored.
      */
     public void closeOutput() {
+        closed = true;
         synchronized (writeLock) {
+            flushScheduled = false;
             try {
                 out.close();
             } catch (IOException ignored) {
                 // the peer is gone already: nothing left to tell it
+            }
+            if (flusher != null) {
+                LockSupport.unpark(flusher);
             }
         }
     }
