@@ -18,11 +18,11 @@ import dev.eventdriven.subprocess.internal.Protocol;
 import dev.eventdriven.subprocess.internal.RemoteProxies;
 import dev.eventdriven.subprocess.internal.ValueCodec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -274,12 +274,18 @@ public final class Subprocess implements Adapter {
         Object value = s.value();
         CompletableFuture<Object> answer;
         try {
-            answer = live().call(Protocol.EVENT, eventId, value, new LinkedHashMap<>(s.eventContext()),
-                    new ArrayList<>(s.args()));
+            // Encoded right away, on this thread: the session's context and arguments need no copy.
+            answer = live().call(Protocol.EVENT, eventId, value, s.eventContext(), s.args());
         } catch (ChildProcessException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        return reportFailure(answer, eventId, value).thenApply(Subprocess::spliced);
+        return answer.handle((r, error) -> {
+            if (error != null) {
+                reportFailure(error, eventId, value);
+                throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+            }
+            return spliced(r);
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -291,19 +297,17 @@ public final class Subprocess implements Adapter {
         SubmittedTask task = (SubmittedTask) s.value();
         CompletableFuture<Object> answer;
         try {
-            answer = live().call(Protocol.TASK, Blueprints.taskDescriptor(task.task()), new ArrayList<>(task.args()));
+            answer = live().call(Protocol.TASK, Blueprints.taskDescriptor(task.task()), task.args());
         } catch (ChildProcessException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        return reportFailure(answer, SystemEvent.SUBMIT, task);
+        return answer.whenComplete((r, error) -> reportFailure(error, SystemEvent.SUBMIT, task));
     }
 
-    private CompletionStage<Object> reportFailure(CompletableFuture<Object> answer, Object eventId, Object value) {
-        return answer.whenComplete((r, error) -> {
-            if (error instanceof RemoteHandlerException) {
-                dispatchError(new HandlerFailure(eventId, value, error));
-            }
-        });
+    private void reportFailure(Throwable error, Object eventId, Object value) {
+        if (error instanceof RemoteHandlerException) {
+            dispatchError(new HandlerFailure(eventId, value, error));
+        }
     }
 
     private void dispatchError(HandlerFailure failure) {

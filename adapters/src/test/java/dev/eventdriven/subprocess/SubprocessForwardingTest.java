@@ -96,6 +96,17 @@ class SubprocessForwardingTest {
     }
 
     @Test
+    void anUnencodableValueOfAForwardedEventIsRefusedAtTheCallSiteWhereverItSits() {
+        for (Object bad : List.of(new Object(), new java.util.concurrent.atomic.AtomicInteger(1),
+                List.of(1, new Object()), Map.of("k", new StringBuilder("x")))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> parent.dispatch("square", bad), bad.getClass().getName());
+            assertTrue(e.getMessage().contains("cannot be sent to child process"), e.getMessage());
+        }
+        assertEquals(List.of(16), parent.request("square", 4).await(WAIT), "plain values still go");
+    }
+
+    @Test
     void aLambdaTaskIsRefusedAtTheCallSiteSayingWhy() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parent.submit(() -> 1));
         assertTrue(e.getMessage().contains("lambda"), e.getMessage());

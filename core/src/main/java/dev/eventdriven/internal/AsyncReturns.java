@@ -21,6 +21,17 @@ final class AsyncReturns {
     }
 
     static void complete(Pending pending, List<Object> returns) {
+        if (returns.size() == 1 && returns.get(0) instanceof CompletionStage<?> only) {
+            // The common asynchronous case (one handler, e.g. a forward to a child): no allOf.
+            only.whenComplete((v, error) -> {
+                if (error != null) {
+                    fail(pending, error);
+                } else {
+                    pending.complete(resolved(v));
+                }
+            });
+            return;
+        }
         List<CompletableFuture<?>> stages = null;
         for (Object r : returns) {
             if (r instanceof CompletionStage<?> st) {
@@ -36,8 +47,7 @@ final class AsyncReturns {
         }
         CompletableFuture.allOf(stages.toArray(new CompletableFuture<?>[0])).whenComplete((ignored, error) -> {
             if (error != null) {
-                pending.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+                fail(pending, error);
                 return;
             }
             List<Object> resolved = new ArrayList<>(returns.size());
@@ -51,5 +61,15 @@ final class AsyncReturns {
             }
             pending.complete(Collections.unmodifiableList(resolved));
         });
+    }
+
+    private static void fail(Pending pending, Throwable error) {
+        pending.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error);
+    }
+
+    private static List<Object> resolved(Object v) {
+        return v instanceof SplicedReturns spliced ? Collections.unmodifiableList(spliced.values())
+                : Collections.singletonList(v);
     }
 }

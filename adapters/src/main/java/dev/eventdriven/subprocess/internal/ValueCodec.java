@@ -108,11 +108,27 @@ public final class ValueCodec {
      * @throws IllegalArgumentException if it cannot
      */
     public void check(String name, Object value) {
+        if (alwaysEncodable(value)) {
+            return; // the common case, checked on every dispatch: no need to encode
+        }
         try {
             encode(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " -> " + e.getMessage(), e);
         }
+    }
+
+    /** Whether encoding {@code v} cannot fail: a scalar of the allowed set, or an empty container. */
+    private static boolean alwaysEncodable(Object v) {
+        if (v == null) {
+            return true;
+        }
+        Class<?> t = v.getClass();
+        return t == Integer.class || t == String.class || t == Long.class || t == Boolean.class || t == Double.class
+                || t == Float.class || t == Short.class || t == Byte.class || t == Character.class
+                || v instanceof Enum<?>
+                || v instanceof Collection<?> c && c.isEmpty() && (v instanceof List<?> || v instanceof Set<?>)
+                || v instanceof Map<?, ?> m && m.isEmpty();
     }
 
     private void write(DataOutputStream out, Object v, int depth) throws IOException {
