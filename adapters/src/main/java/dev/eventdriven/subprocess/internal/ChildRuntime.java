@@ -237,11 +237,12 @@ final class ChildRuntime {
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Object> ctx = new LinkedHashMap<>();
-        if (raw != null) {
-            for (Map.Entry<?, ?> e : raw.entrySet()) {
-                ctx.put(String.valueOf(e.getKey()), e.getValue());
-            }
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+            ctx.put(String.valueOf(e.getKey()), e.getValue());
         }
         return ctx;
     }

@@ -3,9 +3,9 @@ package dev.eventdriven.subprocess.internal;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import dev.eventdriven.subprocess.RemoteHandlerException;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -18,11 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -91,13 +93,44 @@ public final class ValueCodec {
      * @throws IllegalArgumentException if the value (or something inside it) is not in the safe set
      */
     public byte[] encode(Object value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, value, 0);
+        Bytes bytes = new Bytes();
+        try {
+            write(new DataOutputStream(bytes), value, 0);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array stream does not fail
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A growable byte array to encode into: {@code ByteArrayOutputStream} synchronizes every write,
+     * and {@code DataOutputStream} writes an int as four single bytes.
+     */
+    private static final class Bytes extends OutputStream {
+        private byte[] buf = new byte[64];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (count + len > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
+        }
     }
 
     /**
