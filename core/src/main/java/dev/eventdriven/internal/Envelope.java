@@ -15,8 +15,11 @@ import java.util.Map;
  *
  * <p>{@code extra} is {@code null} (the plain case), a {@link Pending}, an {@link Extras} (context,
  * arguments, maybe a Pending), or a {@link CloseMarker}.
+ *
+ * <p>Not final only so that a pool's queue node can be its envelope too (one allocation per pool
+ * dispatch); its methods are final.
  */
-public final class Envelope {
+public class Envelope {
 
     private static final VarHandle NEXT;
 
@@ -60,23 +63,35 @@ public final class Envelope {
      * @return the envelope
      */
     public static Envelope of(Object id, Object value, Map<String, ?> context, Object[] args, Pending pending) {
+        return new Envelope(id, value, extra(context, args, pending));
+    }
+
+    /**
+     * The {@code extra} of a dispatch: the pending alone in the plain case, else the frozen context
+     * and arguments with it.
+     *
+     * @param context the event context or {@code null}
+     * @param args the arguments or {@code null}
+     * @param pending the pending or {@code null}
+     * @return the extra
+     */
+    public static Object extra(Map<String, ?> context, Object[] args, Pending pending) {
         boolean plain = (context == null || context.isEmpty()) && (args == null || args.length == 0);
-        Object extra = plain ? pending : new Extras(Extras.freeze(context), Extras.freeze(args), pending);
-        return new Envelope(id, value, extra);
+        return plain ? pending : new Extras(Extras.freeze(context), Extras.freeze(args), pending);
     }
 
     /** @return the event id */
-    public Object id() {
+    public final Object id() {
         return id;
     }
 
     /** @return the value */
-    public Object value() {
+    public final Object value() {
         return value;
     }
 
     /** @return the pending, or {@code null} */
-    public Pending pending() {
+    public final Pending pending() {
         Object x = extra;
         if (x instanceof Pending p) {
             return p;
@@ -85,17 +100,17 @@ public final class Envelope {
     }
 
     /** @return the event context, never {@code null} */
-    public Map<String, Object> context() {
+    public final Map<String, Object> context() {
         return extra instanceof Extras e ? e.context : Map.of();
     }
 
     /** @return the arguments, never {@code null} */
-    public List<Object> args() {
+    public final List<Object> args() {
         return extra instanceof Extras e ? e.args : List.of();
     }
 
     /** @return whether this envelope closes its queue */
-    public boolean isCloseMarker() {
+    public final boolean isCloseMarker() {
         return extra instanceof CloseMarker;
     }
 
@@ -104,7 +119,7 @@ public final class Envelope {
      *
      * @return the event
      */
-    public Event toEvent() {
+    public final Event toEvent() {
         return new Event(id, value, context(), args());
     }
 

@@ -238,7 +238,7 @@ final class EventLoop {
         EventHandler[] hs;
         Object handlerId = id;
         if (id == SystemEvent.SUBMIT) {
-            hs = table.get(SystemEvent.SUBMIT);
+            hs = handlersOf(SystemEvent.SUBMIT, table);
             if (hs == null) {
                 hs = RUN_TASK;
             } else if (!(value instanceof SubmittedTask)) {

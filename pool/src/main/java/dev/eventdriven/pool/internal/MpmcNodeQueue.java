@@ -8,7 +8,7 @@ import java.lang.invoke.VarHandle;
  * {@link PoolNode}s, closable, with no lock anywhere.
  *
  * <p><b>Producers</b> append with one CAS on {@code tail} and then link the previous tail to the new
- * node (the Vyukov append). Each node is numbered {@code tail.seq + 1} from the node it CASes
+ * node (the Vyukov append). Each node is numbered {@code tail.position + 1} from the node it CASes
  * against, so the number of accepted events and the queue length come free.
  *
  * <p><b>Closing.</b> A producer that finds the close marker at the tail is refused. Appending the
@@ -19,7 +19,7 @@ import java.lang.invoke.VarHandle;
  *
  * <p><b>Consumers</b> (the workers, {@code clean}, a forced shutdown) advance {@code head} with a
  * CAS; only the winner reads the taken node's envelope. {@code head} is always the last taken node
- * (a stub), so {@code head.seq} is the number of nodes taken. The winner then links the previous
+ * (a stub), so {@code head.position} is the number of nodes taken. The winner then links the previous
  * head to itself ({@link PoolNode#unlink}), which also tells a consumer that read it as the head
  * too late to start over.
  */
@@ -68,13 +68,13 @@ final class MpmcNodeQueue {
             if (t.closing) {
                 return CLOSED;
             }
-            long seq = t.seq + 1;
+            long position = t.position + 1;
             // A stale head only overestimates the length: a bound is never exceeded, at worst
             // a producer is refused a moment early.
-            if (capacity != UNBOUNDED && seq - head().seq > capacity) {
+            if (capacity != UNBOUNDED && position - head().position > capacity) {
                 return FULL;
             }
-            n.seq = seq;
+            n.position = position;
             if (TAIL.compareAndSet(this, t, n)) {
                 t.link(n);
                 return OK;
@@ -149,18 +149,18 @@ final class MpmcNodeQueue {
     long size() {
         PoolNode h = head();
         PoolNode t = tail();
-        return Math.max(0, t.seq - h.seq - (t.closing ? 1 : 0));
+        return Math.max(0, t.position - h.position - (t.closing ? 1 : 0));
     }
 
     /** @return how many events were ever accepted */
     long accepted() {
         PoolNode t = tail();
-        return t.seq - (t.closing ? 1 : 0);
+        return t.position - (t.closing ? 1 : 0);
     }
 
     /** @return how many events were taken */
     long taken() {
-        return head().seq;
+        return head().position;
     }
 
     private PoolNode head() {

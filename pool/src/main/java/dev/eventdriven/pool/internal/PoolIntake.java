@@ -64,7 +64,7 @@ final class PoolIntake {
 
     /** @return {@code true} if the event was accepted after all, {@code false} if dropped */
     private boolean overflowOrClosed(PoolNode n, int result) {
-        Envelope e = n.envelope;
+        Envelope e = n;
         if (result == MpmcNodeQueue.FULL) {
             switch (overflowPolicy) {
                 case DROP_NEWEST -> {
@@ -98,7 +98,7 @@ final class PoolIntake {
     private int blockForRoom(PoolNode n) {
         if (pool.inWorker()) {
             rejected.increment();
-            throw new LoopThreadBlockingException(full(n.envelope)
+            throw new LoopThreadBlockingException(full(n)
                     + ": a worker thread cannot block waiting for room in its own pool");
         }
         int[] result = {MpmcNodeQueue.FULL};
@@ -108,7 +108,7 @@ final class PoolIntake {
         }, "dispatch to pool '" + pool.name + "' waiting for room");
         if (!done) {
             rejected.increment();
-            throw new RejectedEventException(full(n.envelope) + ": no room within "
+            throw new RejectedEventException(full(n) + ": no room within "
                     + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");
         }
         return result[0];

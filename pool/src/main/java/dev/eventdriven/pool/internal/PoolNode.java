@@ -5,62 +5,70 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One event accepted by a pool: the envelope the worker loop processes, its ordering key, and its
- * place in the pool's bookkeeping. Also the node of the shared queue that holds it.
+ * One event accepted by a pool: the envelope the worker loop processes (this object: one allocation
+ * per dispatch, and the worker that takes the node finds the event on the same cache lines), its
+ * ordering key, and its place in the pool's bookkeeping. Also the node of the shared queue that
+ * holds it.
  *
- * <p>An event is numbered once, by where it entered: {@code seq} for the shared queue (a position,
- * from 1), {@code ticket} for a key's backlog (from 1). The other number stays 0. Both are written
- * before the node is published (a CAS or a lock release) and never change afterwards.
+ * <p>An event is numbered once, by where it entered: {@code position} for the shared queue (from 1),
+ * {@code ticket} for a key's backlog (from 1). The other number stays 0. Both are written before the
+ * node is published (a CAS or a lock release) and never change afterwards.
  */
-final class PoolNode {
+final class PoolNode extends Envelope {
 
     private static final VarHandle NEXT;
 
     static {
         try {
-            NEXT = MethodHandles.lookup().findVarHandle(PoolNode.class, "next", PoolNode.class);
+            NEXT = MethodHandles.lookup().findVarHandle(PoolNode.class, "poolNext", PoolNode.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** The event; {@code null} for the queue's stub and its close marker. */
-    final Envelope envelope;
     /** The ordering key, or {@code null} for an unordered event. */
     final Object key;
     /** Whether this node closes the shared queue. */
     final boolean closing;
-    long seq;
+    long position;
     long ticket;
     @SuppressWarnings("unused") // accessed through NEXT
-    private volatile PoolNode next;
+    private volatile PoolNode poolNext;
 
-    PoolNode(Envelope envelope, Object key) {
-        this(envelope, key, false);
+    /**
+     * Creates the node of a dispatch.
+     *
+     * @param id the event id
+     * @param value the value
+     * @param extra see {@link Envelope#Envelope(Object, Object, Object)}
+     * @param key the ordering key or {@code null}
+     */
+    PoolNode(Object id, Object value, Object extra, Object key) {
+        this(id, value, extra, key, false);
     }
 
-    private PoolNode(Envelope envelope, Object key, boolean closing) {
-        this.envelope = envelope;
+    private PoolNode(Object id, Object value, Object extra, Object key, boolean closing) {
+        super(id, value, extra);
         this.key = key;
         this.closing = closing;
     }
 
     static PoolNode stub() {
-        return new PoolNode(null, null, false);
+        return new PoolNode(null, null, null, null, false);
     }
 
     static PoolNode closeMarker() {
-        return new PoolNode(null, null, true);
+        return new PoolNode(null, null, null, null, true);
     }
 
     /**
      * Whether this event was accepted no later than a snapshot (see {@code awaitDrained}).
      *
-     * @param seq the shared queue's last position at the snapshot
+     * @param position the shared queue's last position at the snapshot
      * @param ticket the last backlog ticket at the snapshot
      */
-    boolean acceptedBy(long seq, long ticket) {
-        return this.ticket != 0 ? this.ticket <= ticket : this.seq <= seq;
+    boolean acceptedBy(long position, long ticket) {
+        return this.ticket != 0 ? this.ticket <= ticket : this.position <= position;
     }
 
     PoolNode next() {

@@ -163,7 +163,7 @@ final class PoolShutdown {
     }
 
     private static Event handBack(PoolNode n, Function<Object, String> why) {
-        Envelope e = n.envelope;
+        Envelope e = n;
         Pending p = e.pending();
         if (p != null) {
             p.completeExceptionally(new ControllerClosedException(why.apply(e.id())));

@@ -37,12 +37,12 @@ final class WorkerFeed implements EventSource {
         if (s != null) {
             current = s;
             slot = null;
-            return s.envelope;
+            return s;
         }
         PoolNode n = pool.queue.poll(this);
         if (n != null) {
             pool.intake.tookFromQueue();
-            return n.envelope;
+            return n;
         }
         if (pool.queue.isClosed() && !stopping) {
             // The poll above may predate the last appends before the marker: poll again now that
@@ -50,7 +50,7 @@ final class WorkerFeed implements EventSource {
             n = pool.queue.poll(this);
             if (n != null) {
                 pool.intake.tookFromQueue();
-                return n.envelope;
+                return n;
             }
             // Graceful pool shutdown and nothing left for this worker: it stops itself, after
             // whatever was dispatched to it directly (its own queue comes before its SHUTDOWN).

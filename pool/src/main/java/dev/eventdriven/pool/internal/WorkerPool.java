@@ -111,17 +111,17 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public void dispatch(Object eventId) {
-        enqueue(new PoolNode(new Envelope(Checks.eventId(eventId), null, null), null));
+        enqueue(new PoolNode(Checks.eventId(eventId), null, null, null));
     }
 
     @Override
     public void dispatch(Object eventId, Object value) {
-        enqueue(new PoolNode(new Envelope(Checks.eventId(eventId), value, null), null));
+        enqueue(new PoolNode(Checks.eventId(eventId), value, null, null));
     }
 
     @Override
     public void dispatch(Object eventId, Object value, Map<String, ?> context, Object... args) {
-        enqueue(new PoolNode(Envelope.of(Checks.eventId(eventId), value, context, args, null), null));
+        enqueue(new PoolNode(Checks.eventId(eventId), value, Envelope.extra(context, args, null), null));
     }
 
     @Override
@@ -132,26 +132,26 @@ public final class WorkerPool implements ControllerPool {
     @Override
     public Pending request(Object eventId, Object value) {
         Pending p = new Pending(Checks.eventId(eventId), onWorker);
-        enqueue(new PoolNode(new Envelope(eventId, value, p), null));
+        enqueue(new PoolNode(eventId, value, p, null));
         return p;
     }
 
     @Override
     public Pending request(Object eventId, Object value, Map<String, ?> context, Object... args) {
         Pending p = new Pending(Checks.eventId(eventId), onWorker);
-        enqueue(new PoolNode(Envelope.of(eventId, value, context, args, p), null));
+        enqueue(new PoolNode(eventId, value, Envelope.extra(context, args, p), null));
         return p;
     }
 
     @Override
     public void execute(Runnable task) {
-        enqueue(new PoolNode(new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), null), null));
+        enqueue(new PoolNode(SystemEvent.SUBMIT, Checks.notNull("task", task), null, null));
     }
 
     @Override
     public Pending submit(Callable<?> task) {
         Pending p = new Pending(SystemEvent.SUBMIT, onWorker);
-        enqueue(new PoolNode(new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), p), null));
+        enqueue(new PoolNode(SystemEvent.SUBMIT, Checks.notNull("task", task), p, null));
         return p;
     }
 
@@ -160,24 +160,24 @@ public final class WorkerPool implements ControllerPool {
         Pending p = new Pending(SystemEvent.SUBMIT, onWorker);
         List<Object> list = args == null ? List.of() : Arrays.asList(args.clone());
         SubmittedTask st = new SubmittedTask(Checks.notNull("task", task), list);
-        enqueue(new PoolNode(new Envelope(SystemEvent.SUBMIT, st, p), null));
+        enqueue(new PoolNode(SystemEvent.SUBMIT, st, p, null));
         return p;
     }
 
     @Override
     public void dispatchOrdered(Object key, Object eventId, Object value) {
-        enqueue(new PoolNode(new Envelope(Checks.eventId(eventId), value, null), orderingKey(key)));
+        enqueue(new PoolNode(Checks.eventId(eventId), value, null, orderingKey(key)));
     }
 
     @Override
     public void dispatchOrdered(Object key, Object eventId, Object value, Map<String, ?> context, Object... args) {
-        enqueue(new PoolNode(Envelope.of(Checks.eventId(eventId), value, context, args, null), orderingKey(key)));
+        enqueue(new PoolNode(Checks.eventId(eventId), value, Envelope.extra(context, args, null), orderingKey(key)));
     }
 
     @Override
     public Pending requestOrdered(Object key, Object eventId, Object value) {
         Pending p = new Pending(Checks.eventId(eventId), onWorker);
-        enqueue(new PoolNode(new Envelope(eventId, value, p), orderingKey(key)));
+        enqueue(new PoolNode(eventId, value, p, orderingKey(key)));
         return p;
     }
 
@@ -185,20 +185,19 @@ public final class WorkerPool implements ControllerPool {
     public Pending requestOrdered(Object key, Object eventId, Object value, Map<String, ?> context,
                                   Object... args) {
         Pending p = new Pending(Checks.eventId(eventId), onWorker);
-        enqueue(new PoolNode(Envelope.of(eventId, value, context, args, p), orderingKey(key)));
+        enqueue(new PoolNode(eventId, value, Envelope.extra(context, args, p), orderingKey(key)));
         return p;
     }
 
     @Override
     public void executeOrdered(Object key, Runnable task) {
-        Envelope e = new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), null);
-        enqueue(new PoolNode(e, orderingKey(key)));
+        enqueue(new PoolNode(SystemEvent.SUBMIT, Checks.notNull("task", task), null, orderingKey(key)));
     }
 
     @Override
     public Pending submitOrdered(Object key, Callable<?> task) {
         Pending p = new Pending(SystemEvent.SUBMIT, onWorker);
-        enqueue(new PoolNode(new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), p), orderingKey(key)));
+        enqueue(new PoolNode(SystemEvent.SUBMIT, Checks.notNull("task", task), p, orderingKey(key)));
         return p;
     }
 
@@ -207,10 +206,10 @@ public final class WorkerPool implements ControllerPool {
     }
 
     private void enqueue(PoolNode n) {
-        if (n.envelope.id() == SystemEvent.SHUTDOWN) {
+        if (n.id() == SystemEvent.SHUTDOWN) {
             // SHUTDOWN dispatched (or forwarded by a listening) shuts the pool down gracefully.
             shutdown();
-            Pending p = n.envelope.pending();
+            Pending p = n.pending();
             if (p != null) {
                 terminated.whenComplete((v, x) -> p.complete(List.of()));
             }

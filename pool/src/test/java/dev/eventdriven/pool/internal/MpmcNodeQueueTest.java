@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.eventdriven.internal.Envelope;
 import org.junit.jupiter.api.Test;
 
 /** White-box checks of the pool's shared queue that the public API cannot observe. */
 class MpmcNodeQueueTest {
 
     private static PoolNode node(int v) {
-        return new PoolNode(new Envelope("e", v, null), null);
+        return new PoolNode("e", v, null, null);
     }
 
     @Test
