@@ -2,7 +2,6 @@ package dev.eventdriven.subprocess.internal;
 
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import dev.eventdriven.subprocess.ChildProcessException;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -134,7 +133,7 @@ public final class ChildConnection {
             throw new ChildProcessException("child '" + settings.name() + "' could not be started with "
                     + command.get(0) + ": " + e.getMessage(), null, List.of());
         }
-        channel = new FrameChannel(new BufferedInputStream(process.getInputStream(), 1 << 16),
+        channel = new FrameChannel(process.getInputStream(),
                 new BufferedOutputStream(process.getOutputStream(), 1 << 16), new ValueCodec(null),
                 settings.maxFrameBytes(), body -> thread(body, "-flusher"));
         stderr = thread(this::readStderr, "-stderr");

@@ -1,6 +1,5 @@
 package dev.eventdriven.subprocess.internal;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -31,7 +30,7 @@ public final class ChildMain {
      */
     public static void main(String[] args) {
         OutputStream channelOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        InputStream channelIn = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
+        InputStream channelIn = new FileInputStream(FileDescriptor.in); // the channel buffers its reads
         PrintStream userOut = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
                 Charset.defaultCharset());
         System.setOut(userOut);

@@ -3,9 +3,7 @@ package dev.eventdriven.subprocess.internal;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,10 +42,16 @@ public final class FrameChannel {
     static final byte[] PREAMBLE = {0, 'E', 'D', '-', 'C', 'H', 'A', 'N', 'N', 'E', 'L', 1};
     /** A frame written this long after the last flush is flushed by its writer at once. */
     static final long LINGER_NANOS = 20_000;
+    /** Bytes read at once; a frame up to this size is decoded in place. */
+    static final int READ_BUFFER = 1 << 16;
     /** The most text {@link #skipToPreamble} accepts before it gives up. */
     static final int MAX_TEXT_BEFORE_PREAMBLE = 1 << 20;
 
-    private final DataInputStream in;
+    /** Read side: frames are decoded straight from this buffer (no lock, no copy per frame). */
+    private final InputStream in;
+    private byte[] readBuffer;
+    private int readPos;
+    private int readLimit;
     private final DataOutputStream out;
     private final ValueCodec codec;
     private final int maxFrame;
@@ -85,7 +89,8 @@ public final class FrameChannel {
      */
     public FrameChannel(InputStream in, OutputStream out, ValueCodec codec, int maxFrame,
                         ThreadFactory flusherFactory) {
-        this.in = in == null ? null : new DataInputStream(in);
+        this.in = in;
+        this.readBuffer = in == null ? null : new byte[READ_BUFFER];
         this.out = out == null ? null : new DataOutputStream(out);
         this.codec = codec;
         this.maxFrame = Checks.positive("maxFrameBytes", maxFrame);
@@ -185,7 +190,7 @@ public final class FrameChannel {
         int matched = 0;
         int skipped = 0;
         for (;;) {
-            int b = in.read();
+            int b = fill(1) ? readBuffer[readPos++] & 0xff : -1;
             if (b < 0) {
                 emitLine(line, text);
                 return false;
@@ -231,27 +236,69 @@ public final class FrameChannel {
      * @throws IOException if reading fails
      */
     public Object read() throws IOException {
-        int first = in.read();
-        if (first < 0) {
+        if (!fill(1)) {
             return END;
         }
-        int length;
-        try {
-            length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8)
-                    | in.readUnsignedByte();
-        } catch (EOFException e) {
+        if (!fill(4)) {
             throw new ChannelProtocolException("stream ended inside a frame length");
         }
+        byte[] b = readBuffer;
+        int p = readPos;
+        int length = (b[p] << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
         if (length < 0 || length > maxFrame) {
             throw new ChannelProtocolException("frame length " + length + " outside 0.." + maxFrame);
         }
-        byte[] body = new byte[length];
-        try {
-            in.readFully(body);
-        } catch (EOFException e) {
-            throw new ChannelProtocolException("stream ended inside a frame of " + length + " bytes");
+        readPos = p + 4;
+        if (length <= READ_BUFFER) {
+            if (!fill(length)) {
+                throw cutShort(length);
+            }
+            Object v = codec.decode(readBuffer, readPos, length);
+            readPos += length;
+            return v;
         }
-        return codec.decode(body);
+        byte[] body = new byte[length];
+        int have = readLimit - readPos;
+        System.arraycopy(readBuffer, readPos, body, 0, have);
+        readPos = readLimit;
+        while (have < length) {
+            int r = in.read(body, have, length - have);
+            if (r < 0) {
+                throw cutShort(length);
+            }
+            have += r;
+        }
+        return codec.decode(body, 0, length);
+    }
+
+    private static ChannelProtocolException cutShort(int length) {
+        return new ChannelProtocolException("stream ended inside a frame of " + length + " bytes");
+    }
+
+    /**
+     * Makes at least {@code n} bytes (at most {@link #READ_BUFFER}) available from {@code readPos},
+     * reading as much as the stream gives at once.
+     *
+     * @return {@code false} if the stream ended first
+     */
+    private boolean fill(int n) throws IOException {
+        int have = readLimit - readPos;
+        if (have >= n) {
+            return true;
+        }
+        if (readPos > 0) {
+            System.arraycopy(readBuffer, readPos, readBuffer, 0, have);
+            readPos = 0;
+            readLimit = have;
+        }
+        while (readLimit < n) {
+            int r = in.read(readBuffer, readLimit, READ_BUFFER - readLimit);
+            if (r < 0) {
+                return false;
+            }
+            readLimit += r;
+        }
+        return true;
     }
 
     /**

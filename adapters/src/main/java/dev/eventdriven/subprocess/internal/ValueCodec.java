@@ -308,13 +308,26 @@ public final class ValueCodec {
      * @throws ChannelProtocolException if the bytes are not exactly one valid value
      */
     public Object decode(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Decodes a value from part of an array (nothing decoded refers to the array afterwards).
+     *
+     * @param bytes the array
+     * @param offset where the value starts
+     * @param length its length in bytes
+     * @return the value
+     * @throws ChannelProtocolException if the bytes are not exactly one valid value
+     */
+    public Object decode(byte[] bytes, int offset, int length) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length).slice(); // positions count from the value
         Object v;
         try {
             v = read(in, 0);
         } catch (BufferUnderflowException e) {
             throw new ChannelProtocolException("frame truncated: a value needs more bytes than the "
-                    + bytes.length + " in the frame");
+                    + length + " in the frame");
         }
         if (in.hasRemaining()) {
             throw new ChannelProtocolException("frame has " + in.remaining() + " bytes after its value");
