@@ -169,13 +169,27 @@ public final class ChildConnection {
      * @throws IllegalArgumentException if a field cannot be encoded or the frame is too large
      */
     public CompletableFuture<Object> call(int kind, Object... fields) {
+        return call(new CompletableFuture<>(), kind, fields);
+    }
+
+    /**
+     * As {@link #call(int, Object...)}, completing a future of the caller's: a subclass may act on
+     * the answer in {@code complete}/{@code completeExceptionally} without a dependent stage.
+     *
+     * @param answer completed with the answer, or failed
+     * @param kind the message kind
+     * @param fields the elements after the id
+     * @param <F> the future's type
+     * @return {@code answer}
+     * @throws IllegalArgumentException if a field cannot be encoded or the frame is too large
+     */
+    public <F extends CompletableFuture<Object>> F call(F answer, int kind, Object... fields) {
         long id = ids.incrementAndGet();
-        List<Object> message = new ArrayList<>(fields.length + 2);
-        message.add(kind);
-        message.add(id);
-        message.addAll(Arrays.asList(fields));
-        byte[] frame = channel.encode(message);
-        CompletableFuture<Object> answer = new CompletableFuture<>();
+        Object[] message = new Object[fields.length + 2];
+        message[0] = kind;
+        message[1] = id;
+        System.arraycopy(fields, 0, message, 2, fields.length);
+        byte[] frame = channel.encode(Arrays.asList(message));
         awaited.incrementAndGet();
         inFlight.put(id, answer);
         ChildProcessException dead = death;
