@@ -32,7 +32,7 @@ import org.slf4j.MDC;
  *                      log + adapters' exception() + ERROR handlers + Pending fails + policy
  * </pre>
  */
-final class EventLoop {
+final class EventLoop extends CacheLinePadding {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
 

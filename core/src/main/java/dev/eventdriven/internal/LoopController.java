@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>Dispatch costs one CAS (the queue's tail) and one volatile read (is the loop parked?); the loop
  * thread is woken only when it parks (coalesced wake-ups).
  */
-public final class LoopController implements Controller {
+public final class LoopController extends CacheLinePadding implements Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopController.class);
     private static final ThreadFactory DEFAULT_FACTORY = Thread::new;

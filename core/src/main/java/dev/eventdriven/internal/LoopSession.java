@@ -10,7 +10,7 @@ import java.util.Map;
  * The one {@link Session} of a controller, reused for every event on its loop thread: nothing is
  * allocated or copied per event. Context lookups walk event, runtime and global contexts in turn.
  */
-public final class LoopSession implements Session {
+public final class LoopSession extends CacheLinePadding implements Session {
 
     private static final ThreadLocal<LoopSession> CURRENT = new ThreadLocal<>();
     private static final List<Object> NO_RETURNS = List.of();

@@ -47,7 +47,7 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
     }
 
     @SuppressWarnings("unused") // trailing padding: keeps the consumer fields off the next object's line
-    private long p0, p1, p2, p3, p4, p5, p6, p7;
+    private long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
 
     MpscEnvelopeQueue() {
         Envelope stub = new Envelope(null, null, null);

@@ -10,20 +10,18 @@ final class QueueLayout {
     private QueueLayout() {
     }
 
-    /** Leading padding. */
-    abstract static class LeadPad {
-        @SuppressWarnings("unused")
-        private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
-    }
-
     /** The producers' field: CAS target of every dispatch. */
-    abstract static class TailField extends LeadPad {
+    abstract static class TailField extends CacheLinePadding {
         @SuppressWarnings("unused") // accessed through MpscEnvelopeQueue.TAIL
         volatile Envelope tail;
     }
 
     /** Padding between producer and consumer fields. */
     abstract static class MidPad extends TailField {
+        // Fills the 4 bytes after the reference above, where the JVM would put the next class's first
+        // int or reference (see CacheLinePadding).
+        @SuppressWarnings("unused")
+        private int gap;
         @SuppressWarnings("unused")
         private long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35;
     }

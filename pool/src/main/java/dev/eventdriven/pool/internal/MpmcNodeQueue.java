@@ -23,7 +23,7 @@ import java.lang.invoke.VarHandle;
  * head to itself ({@link PoolNode#unlink}), which also tells a consumer that read it as the head
  * too late to start over.
  */
-final class MpmcNodeQueue {
+final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
 
     static final int OK = 0;
     static final int CLOSED = 1;
@@ -37,17 +37,15 @@ final class MpmcNodeQueue {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            HEAD = l.findVarHandle(MpmcNodeQueue.class, "head", PoolNode.class);
-            TAIL = l.findVarHandle(MpmcNodeQueue.class, "tail", PoolNode.class);
+            HEAD = l.findVarHandle(NodeQueueLayout.HeadField.class, "head", PoolNode.class);
+            TAIL = l.findVarHandle(NodeQueueLayout.TailField.class, "tail", PoolNode.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    @SuppressWarnings("unused") // accessed through HEAD
-    private volatile PoolNode head;
-    @SuppressWarnings("unused") // accessed through TAIL
-    private volatile PoolNode tail;
+    @SuppressWarnings("unused") // trailing padding: keeps head off the next object's lines
+    private long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
 
     MpmcNodeQueue() {
         PoolNode stub = PoolNode.stub();

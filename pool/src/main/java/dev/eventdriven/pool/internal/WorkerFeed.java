@@ -1,8 +1,11 @@
 package dev.eventdriven.pool.internal;
 
+import dev.eventdriven.internal.CacheLinePadding;
 import dev.eventdriven.internal.Envelope;
 import dev.eventdriven.internal.EventSource;
 import dev.eventdriven.internal.LoopController;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * What one worker's loop takes from the pool: first its slot (the next event of a key whose lane it
@@ -13,12 +16,27 @@ import dev.eventdriven.internal.LoopController;
  * a backlog, the slot, or {@link #current}. Every move writes the new place before clearing the old
  * one, and the waiter reads the places in the order events flow through them.
  */
-final class WorkerFeed implements EventSource {
+final class WorkerFeed extends CacheLinePadding implements EventSource {
+
+    private static final VarHandle CURRENT;
+
+    static {
+        try {
+            CURRENT = MethodHandles.lookup().findVarHandle(WorkerFeed.class, "current", PoolNode.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final WorkerPool pool;
     /** The next event of a lane this worker runs; written by this worker only. */
     private volatile PoolNode slot;
-    /** The event this worker takes or runs now (or is about to take); {@code null} when none. */
+    /**
+     * The event this worker takes or runs now (or is about to take); {@code null} when none. Written
+     * with release stores ({@link #current(PoolNode)}): a waiter that reads a newer place or a cleared
+     * one sees what came before, and no write here needs to be ordered before a later read, so the
+     * full fence of a volatile store (twice per event) is not paid.
+     */
     private volatile PoolNode current;
     /** Set once this worker began its own graceful stop after the pool's queue ran dry. */
     private volatile boolean stopping;
@@ -35,7 +53,7 @@ final class WorkerFeed implements EventSource {
         }
         PoolNode s = slot;
         if (s != null) {
-            current = s;
+            current(s);
             slot = null;
             return s;
         }
@@ -55,17 +73,21 @@ final class WorkerFeed implements EventSource {
             // Graceful pool shutdown and nothing left for this worker: it stops itself, after
             // whatever was dispatched to it directly (its own queue comes before its SHUTDOWN).
             stopping = true;
-            current = null;
+            current(null);
             worker.shutdown();
             return null;
         }
-        current = null;
+        current(null);
         return null;
     }
 
-    /** Called by the shared queue right before the CAS that takes {@code n}. */
+    private void current(PoolNode n) {
+        CURRENT.setRelease(this, n);
+    }
+
+    /** Called by the shared queue right before the CAS that takes {@code n} (which orders this write). */
     void claiming(PoolNode n) {
-        current = n;
+        current(n);
     }
 
     /**
@@ -97,7 +119,7 @@ final class WorkerFeed implements EventSource {
             pool.lanes.release(n.key, pool.queue, this);
             pool.intake.tookFromQueue();
         }
-        current = null;
+        current(null);
         pool.progress.signal();
     }
 
