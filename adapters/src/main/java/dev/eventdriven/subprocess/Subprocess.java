@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * encodable set, or a task that is a lambda (or another class the child cannot re-create), is refused
  * by {@code dispatch}/{@code submit} with an {@link IllegalArgumentException} saying why.
  *
+ * <p><b>Channel.</b> A frame written after a quiet spell is flushed by its writer at once; frames
+ * written in quick succession are flushed together by a flusher thread ({@code <name>-flusher}, one
+ * in each JVM), so a burst of calls costs one pipe write, not one per call.
+ *
  * <p><b>Life.</b> The child starts when the controller runs; a graceful shutdown of the controller
  * drains and stops the child; the child dying (killed, {@code System.exit}, out of memory) fails every
  * answer still awaited with a {@link ChildProcessException} (exit code, last stderr lines), dispatches

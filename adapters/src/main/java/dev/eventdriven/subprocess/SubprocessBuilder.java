@@ -202,7 +202,8 @@ public final class SubprocessBuilder {
     }
 
     /**
-     * Where the parent's two threads per child (channel reader, stderr reader) come from.
+     * Where the parent's threads per child come from: the channel reader and the stderr reader, and
+     * the channel's flusher (started with the first burst of calls; see {@code Subprocess}).
      *
      * @param factory the factory
      * @return this builder
