@@ -49,7 +49,7 @@ public final class FrameChannel {
 
     /** Read side: frames are decoded straight from this buffer (no lock, no copy per frame). */
     private final InputStream in;
-    private byte[] readBuffer;
+    private final byte[] readBuffer;
     private int readPos;
     private int readLimit;
     private final DataOutputStream out;
