@@ -56,8 +56,9 @@ public final class FrameChannel {
     private final ValueCodec codec;
     private final int maxFrame;
     private final Object writeLock = new Object();
-    private final ThreadFactory flusherFactory;
     // Guarded by writeLock:
+    /** Makes the flusher; {@code null} when every frame is flushed by its writer. */
+    private ThreadFactory flusherFactory;
     private Thread flusher;
     private boolean flushScheduled;
     private long lastFlushNanos;
@@ -147,13 +148,30 @@ public final class FrameChannel {
                 out.flush();
                 return;
             }
-            flushScheduled = true;
-            if (flusher == null) {
-                flusher = flusherFactory.newThread(this::flushLoop);
-                flusher.setDaemon(true);
-                flusher.start();
+            if (flusher == null && !startFlusher()) {
+                lastFlushNanos = now;
+                out.flush();
+                return;
             }
+            flushScheduled = true;
             LockSupport.unpark(flusher);
+        }
+    }
+
+    /**
+     * Starts the flusher; if the factory fails, every frame is flushed by its writer from now on.
+     * Under writeLock.
+     */
+    private boolean startFlusher() {
+        try {
+            Thread t = flusherFactory.newThread(this::flushLoop);
+            t.setDaemon(true);
+            t.start();
+            flusher = t;
+            return true;
+        } catch (RuntimeException | OutOfMemoryError e) { // a null thread, a refusing factory, no native thread
+            flusherFactory = null;
+            return false;
         }
     }
 

@@ -74,6 +74,20 @@ class FrameChannelFlushTest {
     }
 
     @Test
+    void aFlusherThatCannotBeStartedMeansEveryFrameIsFlushedByItsWriter() throws IOException {
+        CountingSink sink = new CountingSink();
+        FrameChannel ch = new FrameChannel(null, new BufferedOutputStream(sink, 1 << 16), new ValueCodec(null), MAX,
+                body -> {
+                    throw new IllegalStateException("no threads today");
+                });
+        int frame = ch.encode(3).length + 4;
+        for (int i = 1; i <= 100; i++) {
+            ch.write(3);
+            assertEquals(i * frame, sink.bytes(), "nothing waits for a flusher that never came");
+        }
+    }
+
+    @Test
     void withoutAFlusherFactoryEveryFrameIsFlushedAtOnce() throws IOException {
         CountingSink sink = new CountingSink();
         FrameChannel ch = new FrameChannel(null, new BufferedOutputStream(sink, 1 << 16), new ValueCodec(null), MAX);
