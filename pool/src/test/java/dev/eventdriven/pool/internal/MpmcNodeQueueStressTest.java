@@ -1,0 +1,111 @@
+package dev.eventdriven.pool.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Many producers and many consumers on the pool's queue, with random pauses: every node is taken
+ * exactly once, each producer's nodes in order, although consumers keep reading heads that another
+ * consumer has already taken and unlinked.
+ */
+@Timeout(60)
+class MpmcNodeQueueStressTest {
+
+    private static final int PRODUCERS = 4;
+    private static final int CONSUMERS = 4;
+    private static final int PER_PRODUCER = 50_000;
+
+    private static void pause(ThreadLocalRandom rnd) {
+        if (rnd.nextInt(64) == 0) {
+            for (int i = rnd.nextInt(500); i > 0; i--) {
+                Thread.onSpinWait();
+            }
+        } else if (rnd.nextInt(4096) == 0) {
+            Thread.yield();
+        }
+    }
+
+    @RepeatedTest(3)
+    void everyNodeIsTakenOnceAndEachProducersNodesInOrder() throws InterruptedException {
+        MpmcNodeQueue q = new MpmcNodeQueue();
+        int total = PRODUCERS * PER_PRODUCER;
+        AtomicIntegerArray seen = new AtomicIntegerArray(total);
+        AtomicLong taken = new AtomicLong();
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < PRODUCERS; p++) {
+            int producer = p;
+            threads.add(new Thread(() -> {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                await(start);
+                for (int i = 0; i < PER_PRODUCER; i++) {
+                    if (q.offer(new PoolNode("e", producer * PER_PRODUCER + i, null, null), MpmcNodeQueue.UNBOUNDED)
+                            != MpmcNodeQueue.OK) {
+                        errors.add("offer refused");
+                    }
+                    pause(rnd);
+                }
+            }, "producer-" + p));
+        }
+        for (int c = 0; c < CONSUMERS; c++) {
+            threads.add(new Thread(() -> {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                int[] last = new int[PRODUCERS];
+                java.util.Arrays.fill(last, -1);
+                await(start);
+                while (taken.get() < total) {
+                    PoolNode n = q.poll(null);
+                    if (n == null) {
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    taken.incrementAndGet();
+                    int v = (Integer) n.value();
+                    if (seen.getAndIncrement(v) != 0) {
+                        errors.add("taken twice: " + v);
+                    }
+                    // One consumer sees a producer's nodes in the order they were offered.
+                    int producer = v / PER_PRODUCER;
+                    if (v <= last[producer]) {
+                        errors.add("out of order: " + v + " after " + last[producer]);
+                    }
+                    last[producer] = v;
+                    pause(rnd);
+                }
+            }, "consumer-" + c));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertTrue(errors.isEmpty(), () -> errors.size() + " errors, e.g. " + errors.peek());
+        assertEquals(total, taken.get());
+        for (int i = 0; i < total; i++) {
+            assertEquals(1, seen.get(i), "node " + i);
+        }
+        assertNull(q.poll(null));
+        assertEquals(total, q.taken());
+        assertTrue(q.isEmpty());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
