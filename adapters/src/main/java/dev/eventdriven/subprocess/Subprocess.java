@@ -308,7 +308,7 @@ public final class Subprocess implements Adapter {
 
         @Override
         public boolean completeExceptionally(Throwable error) {
-            reportFailure(error, eventId, value);
+            reportFailure(error, eventId, value); // never throws: the answer fails whatever happens
             return super.completeExceptionally(error);
         }
     }
@@ -336,6 +336,10 @@ public final class Subprocess implements Adapter {
         } catch (ControllerClosedException e) {
             LOG.debug("child '{}': ERROR not dispatched, the controller is closed: {}", settings.name(),
                     failure.error().toString());
+        } catch (RuntimeException e) {
+            // A full queue under FAIL, say: the failure still reaches the caller through its Pending.
+            LOG.warn("child '{}': ERROR for the failure of event {} not dispatched: {}", settings.name(),
+                    failure.eventId(), e.toString());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.EventHandler;
 import dev.eventdriven.HandlerFailure;
+import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.subprocess.testkit.ChildHandlers;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,6 +64,34 @@ class ChildFailureTest {
             ps.add(parent.request("work", 60_000));
         }
         return ps;
+    }
+
+    @Test
+    void aRemoteFailureWhoseErrorEventFindsTheParentsQueueFullStillFailsThePending() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        parent = Controller.builder("full-parent")
+                .adapter(Subprocess.builder(ChildHandlers.class).build())
+                .queueCapacity(2).overflowPolicy(OverflowPolicy.FAIL)
+                .on("block", EventHandler.of(s -> {
+                    entered.countDown();
+                    release.await();
+                }))
+                .build();
+        parent.run();
+        assertEquals(List.of(1), parent.request("square", 1).await(WAIT));
+        Pending failing = parent.request("failLater", 500); // forwarded before the loop blocks
+        parent.dispatch("block");
+        assertTrue(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        parent.dispatch("filler", 1);
+        parent.dispatch("filler", 2); // the queue is full now: the ERROR event will be refused
+        try {
+            CompletionException e = assertThrows(CompletionException.class,
+                    () -> failing.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
+            assertInstanceOf(RemoteHandlerException.class, e.getCause());
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -50,6 +50,19 @@ public class ChildHandlers {
     }
 
     /**
+     * Fails after a while.
+     *
+     * @param s the session; the value is the delay in milliseconds
+     * @return never
+     * @throws InterruptedException if interrupted while waiting
+     */
+    @On("failLater")
+    public Object failLater(Session s) throws InterruptedException {
+        new CountDownLatch(1).await(((Integer) s.value()).longValue(), TimeUnit.MILLISECONDS);
+        throw new IllegalStateException("late boom: " + s.value());
+    }
+
+    /**
      * Prints to System.out, which must not corrupt the channel.
      *
      * @param s the session
