@@ -18,7 +18,7 @@ import java.lang.invoke.VarHandle;
  * appended after the marker, and the marker itself is never taken.
  *
  * <p><b>Consumers</b> (the workers, {@code clean}, a forced shutdown) advance {@code head} with a
- * CAS; only the winner reads the taken node's envelope. {@code head} is always the last taken node
+ * CAS; only the winner processes the taken node. {@code head} is always the last taken node
  * (a stub), so {@code head.position} is the number of nodes taken. The winner then links the previous
  * head to itself ({@link PoolNode#unlink}), which also tells a consumer that read it as the head
  * too late to start over.

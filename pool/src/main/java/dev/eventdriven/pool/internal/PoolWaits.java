@@ -24,11 +24,12 @@ final class PoolWaits {
     boolean awaitDrained(Duration timeout) {
         long deadline = System.nanoTime() + Checks.timeoutNanos(timeout);
         requireNotWorker("awaitDrained");
-        // Snapshot: every event accepted before this call has a seq or a ticket up to these.
-        long seq = pool.queue.accepted();
+        // Snapshot: every event accepted before this call has a queue position or a backlog ticket
+        // up to these.
+        long position = pool.queue.accepted();
         long ticket = pool.lanes.lastTicket();
         boolean done = pool.progress.await(deadline - System.nanoTime(),
-                () -> pool.state() == ControllerState.TERMINATED || drained(seq, ticket),
+                () -> pool.state() == ControllerState.TERMINATED || drained(position, ticket),
                 "awaitDrained of pool '" + pool.name + "'");
         return done && eachWorker(deadline, (w, left) -> w.awaitDrained(left));
     }
@@ -37,12 +38,12 @@ final class PoolWaits {
      * The reads follow the way events flow: queue, backlogs, then each worker's slot and current;
      * every move writes the new place before it clears the old one, so no event is missed.
      */
-    private boolean drained(long seq, long ticket) {
-        if (pool.queue.taken() < seq || pool.lanes.holdsTicketUpTo(ticket)) {
+    private boolean drained(long position, long ticket) {
+        if (pool.queue.taken() < position || pool.lanes.holdsTicketUpTo(ticket)) {
             return false;
         }
         for (WorkerFeed f : pool.feeds) {
-            if (f.holdsUpTo(seq, ticket)) {
+            if (f.holdsUpTo(position, ticket)) {
                 return false;
             }
         }

@@ -138,17 +138,17 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
     /**
      * Whether this worker still holds or runs an event accepted by a snapshot (awaitDrained).
      *
-     * @param seq the shared queue snapshot
+     * @param position the shared queue snapshot
      * @param ticket the backlog snapshot
      * @return {@code true} if so
      */
-    boolean holdsUpTo(long seq, long ticket) {
+    boolean holdsUpTo(long position, long ticket) {
         PoolNode s = slot;
-        if (s != null && s.acceptedBy(seq, ticket)) {
+        if (s != null && s.acceptedBy(position, ticket)) {
             return true;
         }
         PoolNode c = current;
-        return c != null && c.acceptedBy(seq, ticket);
+        return c != null && c.acceptedBy(position, ticket);
     }
 
     /** @return whether the slot holds an event */
