@@ -29,30 +29,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PoolDispatchTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final List<ControllerPool> pools = new ArrayList<>();
+    @RegisterExtension
+    final StartedPools pools = new StartedPools();
 
     private ControllerPool started(ControllerPoolBuilder b) {
-        ControllerPool pool = b.build();
-        pools.add(pool);
-        pool.run();
-        return pool;
+        return pools.started(b);
     }
 
-    @AfterEach
-    void stopPools() {
-        for (ControllerPool p : pools) {
-            p.shutdownNow();
-            assertTrue(p.awaitTermination(WAIT));
-        }
-    }
 
     @Test
     void requestReturnsTheHandlersResultsFromAWorkerThread() {
@@ -128,7 +119,7 @@ class PoolDispatchTest {
     void eventsDispatchedBeforeRunWaitInThePoolQueue() {
         List<Object> seen = new CopyOnWriteArrayList<>();
         ControllerPool pool = ControllerPool.builder("early").size(2).on("e", s -> seen.add(s.value())).build();
-        pools.add(pool);
+        pools.track(pool);
         for (int i = 0; i < 10; i++) {
             pool.dispatch("e", i);
         }

@@ -21,30 +21,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PoolErrorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final List<ControllerPool> pools = new ArrayList<>();
+    @RegisterExtension
+    final StartedPools pools = new StartedPools();
 
     private ControllerPool started(ControllerPoolBuilder b) {
-        ControllerPool pool = b.build();
-        pools.add(pool);
-        pool.run();
-        return pool;
+        return pools.started(b);
     }
 
-    @AfterEach
-    void stopPools() {
-        for (ControllerPool p : pools) {
-            p.shutdownNow();
-            assertTrue(p.awaitTermination(WAIT));
-        }
-    }
 
     private static Object failOn13(dev.eventdriven.Session s) {
         if (Integer.valueOf(13).equals(s.value())) {

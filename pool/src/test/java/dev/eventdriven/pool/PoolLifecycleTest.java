@@ -24,15 +24,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PoolLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final List<ControllerPool> pools = new ArrayList<>();
+    @RegisterExtension
+    final StartedPools pools = new StartedPools();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final ThreadFactory recording = r -> {
         Thread t = new Thread(r);
@@ -41,18 +42,9 @@ class PoolLifecycleTest {
     };
 
     private ControllerPool build(ControllerPoolBuilder b) {
-        ControllerPool pool = b.threadFactory(recording).build();
-        pools.add(pool);
-        return pool;
+        return pools.track(b.threadFactory(recording).build());
     }
 
-    @AfterEach
-    void stopPools() {
-        for (ControllerPool p : pools) {
-            p.shutdownNow();
-            assertTrue(p.awaitTermination(WAIT));
-        }
-    }
 
     @Test
     void runningTwiceIsRefusedNamingTheState() {

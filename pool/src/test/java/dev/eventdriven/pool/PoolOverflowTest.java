@@ -12,37 +12,26 @@ import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PoolOverflowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final List<ControllerPool> pools = new ArrayList<>();
+    @RegisterExtension
+    final StartedPools pools = new StartedPools();
     private final AtomicInteger handled = new AtomicInteger();
 
     private ControllerPool suspended(ControllerPoolBuilder b) {
-        ControllerPool pool = b.size(2).on("e", s -> handled.incrementAndGet()).build();
-        pools.add(pool);
-        pool.run(null, true);
-        return pool;
+        return pools.started(b.size(2).on("e", s -> handled.incrementAndGet()), true);
     }
 
-    @AfterEach
-    void stopPools() {
-        for (ControllerPool p : pools) {
-            p.shutdownNow();
-            assertTrue(p.awaitTermination(WAIT));
-        }
-    }
 
     @Test
     void policyFailRefusesAnEventThatFindsThePoolFull() {
