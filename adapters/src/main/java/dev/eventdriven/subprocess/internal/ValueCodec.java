@@ -134,7 +134,7 @@ public final class ValueCodec {
     }
 
     /**
-     * Checks that a value can be encoded, by encoding it.
+     * Checks that a value can be encoded, by encoding it into nothing (no bytes are kept).
      *
      * @param name how the value is named in the error
      * @param value the value
@@ -145,9 +145,11 @@ public final class ValueCodec {
             return; // the common case, checked on every dispatch: no need to encode
         }
         try {
-            encode(value);
+            write(new DataOutputStream(OutputStream.nullOutputStream()), value, 0);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " -> " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the null stream does not fail
         }
     }
 
