@@ -96,6 +96,38 @@ class SubprocessForwardingTest {
     }
 
     @Test
+    void burstsOfCallsFromSeveralThreadsAreAllAnsweredCorrectly() throws Exception {
+        // Thousands of frames in flight each way: batched flushes on both sides, frames split across
+        // the readers' buffer refills, answers from two child workers out of order.
+        int threads = 4;
+        int perThread = 5_000;
+        List<Thread> callers = new ArrayList<>();
+        ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+        for (int t = 0; t < threads; t++) {
+            int base = t * perThread;
+            callers.add(new Thread(() -> {
+                List<Pending> ps = new ArrayList<>(perThread);
+                for (int i = 0; i < perThread; i++) {
+                    ps.add(parent.request("square", base + i));
+                }
+                for (int i = 0; i < perThread; i++) {
+                    int v = base + i;
+                    Object got = ps.get(i).awaitFirst(WAIT);
+                    if (!Integer.valueOf(v * v).equals(got)) {
+                        wrong.add(v + " -> " + got);
+                    }
+                }
+            }, "caller-" + t));
+        }
+        callers.forEach(Thread::start);
+        for (Thread t : callers) {
+            t.join(WAIT.toMillis() * 2);
+            assertFalse(t.isAlive(), t.getName() + " still waits for answers");
+        }
+        assertEquals(List.of(), List.copyOf(wrong));
+    }
+
+    @Test
     void anUnencodableValueOfAForwardedEventIsRefusedAtTheCallSiteWhereverItSits() {
         for (Object bad : List.of(new Object(), new java.util.concurrent.atomic.AtomicInteger(1),
                 List.of(1, new Object()), Map.of("k", new StringBuilder("x")))) {
