@@ -1,49 +1,38 @@
 package dev.eventdriven;
 
 import dev.eventdriven.adapter.Adapter;
-import dev.eventdriven.internal.Checks;
 import dev.eventdriven.internal.ControllerConfig;
 import dev.eventdriven.internal.LoopController;
-import dev.eventdriven.internal.OverflowOptions;
+import dev.eventdriven.internal.LoopOptions;
+import dev.eventdriven.mapping.HandlerRegistry;
 import dev.eventdriven.mapping.MappingBlueprint;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 
 /**
  * Builds a {@link Controller}. Each setter checks its argument at once and throws
- * {@link IllegalArgumentException} naming the bad value and the expectation. Not thread-safe; a
- * builder may build several controllers.
+ * {@link IllegalArgumentException} as {@code name: value (expected: what)}, {@code null} included;
+ * conflicting options are refused by {@link #build()} with the reason. The options a pool shares
+ * mean and check the same on {@code ControllerPoolBuilder}. Not thread-safe; a builder may build
+ * several controllers.
  *
  * <pre>{@code
  * Controller c = Controller.builder("console")
  *         .mapping(blueprint)
- *         .on("greet", s -> "hello " + s.value())
+ *         .on("greet", String.class, name -> "hello " + name)
+ *         .on("tick", s -> System.out.println(s.value()))
  *         .queueCapacity(10_000).overflowPolicy(OverflowPolicy.BLOCK)
  *         .build();
  * }</pre>
  */
-public final class ControllerBuilder {
+public final class ControllerBuilder implements HandlerRegistry<ControllerBuilder> {
 
-    private final String name;
-    private final MappingBlueprint mapping = new MappingBlueprint();
-    private final Map<String, Object> globalContext = new LinkedHashMap<>();
-    private final Map<String, Object> staticEntries = new LinkedHashMap<>();
-    private final List<Adapter> adapters = new ArrayList<>();
-    private ThreadFactory threadFactory;
-    private int queueCapacity = ControllerConfig.UNBOUNDED;
-    private OverflowPolicy overflowPolicy;
-    private Duration blockTimeout;
-    private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
-    private int batchSize = ControllerConfig.DEFAULT_BATCH;
-    private long idleSpinNanos = ControllerConfig.DEFAULT_IDLE_SPIN_NANOS;
+    private final LoopOptions options;
 
     ControllerBuilder(String name) {
-        this.name = Checks.name(name);
+        this.options = new LoopOptions(name);
     }
 
     /**
@@ -53,7 +42,7 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder mapping(MappingBlueprint blueprint) {
-        mapping.inherit(Objects.requireNonNull(blueprint, "blueprint"));
+        options.mapping(blueprint);
         return this;
     }
 
@@ -64,31 +53,25 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder mapping(Map<?, ? extends EventHandler> handlers) {
-        Objects.requireNonNull(handlers, "handlers").forEach(mapping::on);
+        options.mapping(handlers);
         return this;
     }
 
-    /**
-     * Maps a handler to an event id.
-     *
-     * @param eventId the event id
-     * @param handler the handler
-     * @return this builder
-     */
+    @Override
     public ControllerBuilder on(Object eventId, EventHandler handler) {
-        mapping.on(eventId, handler);
+        options.mapping.on(eventId, handler);
         return this;
     }
 
     /**
      * Adds an entry to the global context (the lowest-priority context).
      *
-     * @param key the key
+     * @param key the key, not {@code null}
      * @param value the value
      * @return this builder
      */
     public ControllerBuilder globalContext(String key, Object value) {
-        globalContext.put(Checks.key(key), value);
+        options.globalContext(key, value);
         return this;
     }
 
@@ -99,19 +82,19 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder globalContext(Map<String, ?> context) {
-        Objects.requireNonNull(context, "context").forEach(this::globalContext);
+        options.globalContext(context);
         return this;
     }
 
     /**
      * Adds a static entry, reachable through {@link Session#getStatic(String)}.
      *
-     * @param key the key
+     * @param key the key, not {@code null}
      * @param value the value
      * @return this builder
      */
     public ControllerBuilder staticEntry(String key, Object value) {
-        staticEntries.put(Checks.key(key), value);
+        options.staticEntry(key, value);
         return this;
     }
 
@@ -122,7 +105,7 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder adapter(Adapter adapter) {
-        adapters.add(Objects.requireNonNull(adapter, "adapter"));
+        options.adapter(adapter);
         return this;
     }
 
@@ -134,7 +117,19 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder threadFactory(ThreadFactory factory) {
-        this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
+        options.threadFactory(factory);
+        return this;
+    }
+
+    /**
+     * Whether the loop thread is a daemon thread, which does not keep the JVM alive. Default
+     * {@code false}: a running controller keeps the JVM alive until it is shut down or closed.
+     *
+     * @param on {@code true} for a daemon loop thread
+     * @return this builder
+     */
+    public ControllerBuilder daemon(boolean on) {
+        options.daemon(on);
         return this;
     }
 
@@ -145,7 +140,7 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder queueCapacity(int capacity) {
-        this.queueCapacity = Checks.positive("queueCapacity", capacity);
+        options.queueCapacity(capacity);
         return this;
     }
 
@@ -156,7 +151,7 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder overflowPolicy(OverflowPolicy policy) {
-        this.overflowPolicy = Objects.requireNonNull(policy, "overflowPolicy");
+        options.overflowPolicy(policy);
         return this;
     }
 
@@ -167,7 +162,7 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder blockTimeout(Duration timeout) {
-        this.blockTimeout = Checks.positive("blockTimeout", timeout);
+        options.blockTimeout(timeout);
         return this;
     }
 
@@ -178,7 +173,19 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder errorPolicy(ErrorPolicy policy) {
-        this.errorPolicy = Objects.requireNonNull(policy, "errorPolicy");
+        options.errorPolicy(policy);
+        return this;
+    }
+
+    /**
+     * Who hears of a handler's failure (besides its Pending and the ERROR handlers). Default
+     * {@link ErrorHandler#logging()}.
+     *
+     * @param handler the error handler
+     * @return this builder
+     */
+    public ControllerBuilder errorHandler(ErrorHandler handler) {
+        options.errorHandler(handler);
         return this;
     }
 
@@ -190,7 +197,7 @@ public final class ControllerBuilder {
      * @return this builder
      */
     public ControllerBuilder batchSize(int size) {
-        this.batchSize = Checks.positive("batchSize", size);
+        options.batchSize(size);
         return this;
     }
 
@@ -198,14 +205,39 @@ public final class ControllerBuilder {
      * How long the loop keeps polling for work after its queue ran empty, before it parks. Default
      * 10 µs: a producer in a burst, or a caller sending its next request right after a reply, comes
      * back within that time, and a parked loop costs each of them an unpark and a wake-up. Use
-     * {@link Duration#ZERO} for many controllers that receive sparse events (thousands of mostly idle
-     * controllers would otherwise burn up to that much CPU every time each goes idle).
+     * {@link Duration#ZERO} for many controllers that receive sparse events.
      *
      * @param spin the spin, &gt;= 0
      * @return this builder
      */
     public ControllerBuilder idleSpin(Duration spin) {
-        this.idleSpinNanos = Checks.nonNegative("idleSpin", spin).toNanos();
+        options.idleSpin(spin);
+        return this;
+    }
+
+    /**
+     * How long one event's handlers may run before the blocked-loop detector reports them: once per
+     * event, a WARN log with the loop thread's stack trace, counted in {@link ControllerStats#blocked()}.
+     * This is what makes deadlocks the {@link Pending} guard cannot see visible (A waits for B while
+     * B waits for A). Default 3 s; {@link Duration#ZERO} turns the detector off for this controller.
+     *
+     * @param threshold the threshold, &gt;= 0
+     * @return this builder
+     */
+    public ControllerBuilder blockedLoopThreshold(Duration threshold) {
+        options.blockedLoopThreshold(threshold);
+        return this;
+    }
+
+    /**
+     * How long {@link Controller#close()} waits for a graceful shutdown before it forces one.
+     * Default 10 s.
+     *
+     * @param timeout the timeout, &gt;= 0
+     * @return this builder
+     */
+    public ControllerBuilder closeTimeout(Duration timeout) {
+        options.closeTimeout(timeout);
         return this;
     }
 
@@ -222,10 +254,8 @@ public final class ControllerBuilder {
     }
 
     ControllerConfig config() {
-        OverflowOptions overflow = OverflowOptions.resolve(queueCapacity != ControllerConfig.UNBOUNDED,
-                overflowPolicy, blockTimeout, "queue");
-        return new ControllerConfig(name, mapping.copy(), new LinkedHashMap<>(globalContext),
-                new LinkedHashMap<>(staticEntries), List.copyOf(adapters), threadFactory, queueCapacity,
-                overflow.policy(), overflow.blockTimeout(), errorPolicy, batchSize, null, idleSpinNanos);
+        int capacity = options.bounded() ? (int) options.queueCapacity() : ControllerConfig.UNBOUNDED;
+        return options.config(options.name, null, new LinkedHashMap<>(options.staticEntries), options.adapters,
+                capacity, options.overflow("queue"), options.errorPolicy());
     }
 }

@@ -1,183 +1,237 @@
 package dev.eventdriven;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 
 /**
- * The result of an event or task: completes with the list of the handlers' return values, in
- * registration order, or exceptionally with what went wrong (the handler's exception; a
- * {@link ControllerClosedException} for an event that will never run; a {@link RejectedEventException}
- * for a dropped one).
+ * The result of an event or task, read-only for its holder: it can be composed
+ * ({@link CompletionStage}), waited for ({@link #await(Duration)}, {@link Future#get}) and cancelled
+ * (see {@link #cancel(boolean)}), but only the library completes it. The result of
+ * {@code request}/{@code submit} is the list of the handlers' return values, in registration order;
+ * {@link #first(Class)} gives the first of them as a typed result. It fails with what went wrong: the
+ * handler's exception; a {@link ControllerClosedException} for an event that will never run; a
+ * {@link RejectedEventException} for a dropped one.
  *
- * <p>It is a {@link CompletableFuture}: join it, compose it, or wait with a timeout. Blocking on it
- * from the loop thread that must complete it throws {@link LoopThreadBlockingException} instead of
- * deadlocking; stages derived from it carry the same guard.
+ * <p><b>Threads.</b> Completion happens on the loop thread right after the event's AFTER handlers;
+ * whatever a handler did happens-before the completion is seen by a waiter. Every method may be
+ * called from any thread. A handler may return a {@link CompletionStage} for a result that arrives
+ * later: the result then completes when that stage does, with the stage's value in the list.
  *
- * <p>Completion happens on the loop thread right after the event's AFTER handlers; whatever a
- * handler did happens-before the completion is seen by a waiter. A handler may return a
- * {@link java.util.concurrent.CompletionStage} for a result that arrives later: the Pending then
- * completes when that stage does, with the stage's value in the list (or with its failure).
+ * <p><b>Guarded waits.</b> {@link #await}, {@link #get()}, {@link #get(long, java.util.concurrent.TimeUnit)}
+ * and {@link #join()} on a result that is not done, from the loop thread that must produce it, throw
+ * {@link LoopThreadBlockingException} instead of deadlocking; stages derived from it ({@code thenApply},
+ * {@link #first}, …) and the future of {@link #toCompletableFuture()} carry the same guard. What the
+ * guard cannot see: a wait on another controller's result from a handler (A waits for B while B waits
+ * for A), and futures built outside the library ({@code CompletableFuture.allOf(...)}) — the
+ * blocked-loop detector reports those ({@code blockedLoopThreshold} of the builders).
+ *
+ * <p><b>Cancellation.</b> {@link #cancel(boolean)} removes an event that no handler has started yet:
+ * its handlers never run, the cancellation is counted ({@link ControllerStats#cancelled()}), and the
+ * result fails with a {@link java.util.concurrent.CancellationException}. Once the loop has taken the
+ * event, {@code cancel} is refused and returns {@code false}; a running handler is never interrupted.
+ * Cancelling a derived stage cancels the event the same way.
+ *
+ * @param <T> the type of the result
  */
-public final class Pending extends CompletableFuture<List<Object>> {
-
-    private final Object eventId;
-    private final BooleanSupplier onOwnLoop;
+public interface Pending<T> extends CompletionStage<T>, Future<T> {
 
     /**
-     * Creates a pending result. Called by dispatchers (controllers, pools, adapters), not by users.
-     *
-     * @param eventId the event it belongs to (used in messages)
-     * @param onOwnLoop tells whether the calling thread is a loop thread that must complete this
-     */
-    public Pending(Object eventId, BooleanSupplier onOwnLoop) {
-        this.eventId = eventId;
-        this.onOwnLoop = onOwnLoop;
-    }
-
-    /**
-     * The id of the event this result belongs to.
+     * The id of the event this result belongs to ({@link SystemEvent#SUBMIT} for a task).
      *
      * @return the event id
      */
-    public Object eventId() {
-        return eventId;
-    }
+    Object eventId();
 
     /**
      * Waits for the result.
      *
-     * @param timeout how long to wait at most
-     * @return the handlers' return values
+     * @param timeout how long to wait at most, not negative
+     * @return the result
      * @throws PendingTimeoutException if the time ran out
-     * @throws EventFailedException if the event failed; the cause says why
+     * @throws EventFailedException if the event failed or was cancelled; the cause says why
      * @throws LoopThreadBlockingException if called from the loop thread that must complete it
+     * @throws IllegalArgumentException if the timeout is {@code null} or negative
      */
-    public List<Object> await(Duration timeout) {
-        try {
-            return get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new PendingTimeoutException("event " + eventId + ": no result within " + timeout);
-        } catch (ExecutionException e) {
-            throw new EventFailedException("event " + eventId + " failed: " + e.getCause(), e.getCause());
-        } catch (CancellationException e) {
-            throw new EventFailedException("event " + eventId + " was cancelled", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventDrivenException("interrupted while waiting for event " + eventId, e);
-        }
-    }
+    T await(Duration timeout);
 
     /**
-     * Waits for the result and returns its first element: the result of a submitted task, or of
-     * the first handler.
+     * Waits for the result without a bound, like {@link CompletableFuture#join()}.
      *
-     * @param timeout how long to wait at most
-     * @return the first return value, or {@code null} if there is none
-     * @throws PendingTimeoutException if the time ran out
-     * @throws EventFailedException if the event failed
-     */
-    public Object awaitFirst(Duration timeout) {
-        List<Object> all = await(timeout);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    private void checkNotOnLoop(String what) {
-        if (!isDone() && onOwnLoop.getAsBoolean()) {
-            throw new LoopThreadBlockingException(what + " on the result of event " + eventId
-                    + " from the loop thread that must produce it would deadlock;"
-                    + " compose with thenAccept/whenComplete instead");
-        }
-    }
-
-    /**
-     * Waits for the result.
-     *
+     * @return the result
+     * @throws java.util.concurrent.CompletionException if the event failed
+     * @throws java.util.concurrent.CancellationException if it was cancelled
      * @throws LoopThreadBlockingException if called from the loop thread that must complete it
      */
-    @Override
-    public List<Object> get() throws InterruptedException, ExecutionException {
-        checkNotOnLoop("get()");
-        return super.get();
-    }
+    T join();
 
     /**
-     * Waits for the result, at most the given time.
+     * Whether the result failed (or was cancelled).
      *
-     * @throws LoopThreadBlockingException if called from the loop thread that must complete it
+     * @return {@code true} if done exceptionally
      */
-    @Override
-    public List<Object> get(long timeout, TimeUnit unit)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        checkNotOnLoop("get(timeout)");
-        return super.get(timeout, unit);
-    }
+    boolean isCompletedExceptionally();
 
     /**
-     * Waits for the result.
+     * The first element of the result list (the first handler's return, or the submitted task's
+     * result), as a {@code type}. {@code null} stays {@code null}; an empty list gives {@code null}.
+     * A value of another type fails the returned result with a {@link TypeMismatchException} naming
+     * the event and both types.
      *
-     * @throws LoopThreadBlockingException if called from the loop thread that must complete it
-     * @throws CompletionException if the event failed
+     * @param type the expected type, not {@code null}
+     * @param <R> the type
+     * @return a result of that type; cancelling it cancels this event
+     * @throws IllegalArgumentException if {@code type} is {@code null}
+     */
+    <R> Pending<R> first(Class<R> type);
+
+    /**
+     * A {@link CompletableFuture} that completes with this result. Completing it (or obtruding a
+     * value) affects that future alone, never this result or anyone else's view of it.
+     *
+     * @return a new future, guarded like this result
      */
     @Override
-    public List<Object> join() {
-        checkNotOnLoop("join()");
-        return super.join();
-    }
+    CompletableFuture<T> toCompletableFuture();
 
-    /** Stages derived from a pending carry its loop-thread guard. */
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-        return new GuardedFuture<>(this);
-    }
+    // Derived stages are results of the same event: read-only, guarded, typed.
 
     @Override
-    public String toString() {
-        return "Pending[" + eventId + ", " + super.toString() + "]";
-    }
+    <U> Pending<U> thenApply(Function<? super T, ? extends U> fn);
 
-    /** A stage derived from a {@link Pending}: same guard against blocking on the loop thread. */
-    private static final class GuardedFuture<U> extends CompletableFuture<U> {
-        private final Pending origin;
+    @Override
+    <U> Pending<U> thenApplyAsync(Function<? super T, ? extends U> fn);
 
-        GuardedFuture(Pending origin) {
-            this.origin = origin;
-        }
+    @Override
+    <U> Pending<U> thenApplyAsync(Function<? super T, ? extends U> fn,
+                                  Executor executor);
 
-        private void check(String what) {
-            if (!isDone()) {
-                origin.checkNotOnLoop(what);
-            }
-        }
+    @Override
+    Pending<Void> thenAccept(Consumer<? super T> action);
 
-        @Override
-        public U get() throws InterruptedException, ExecutionException {
-            check("get()");
-            return super.get();
-        }
+    @Override
+    Pending<Void> thenAcceptAsync(Consumer<? super T> action);
 
-        @Override
-        public U get(long timeout, TimeUnit unit)
-                throws InterruptedException, ExecutionException, TimeoutException {
-            check("get(timeout)");
-            return super.get(timeout, unit);
-        }
+    @Override
+    Pending<Void> thenAcceptAsync(Consumer<? super T> action,
+                                  Executor executor);
 
-        @Override
-        public U join() {
-            check("join()");
-            return super.join();
-        }
+    @Override
+    Pending<Void> thenRun(Runnable action);
 
-        @Override
-        public <V> CompletableFuture<V> newIncompleteFuture() {
-            return new GuardedFuture<>(origin);
-        }
-    }
+    @Override
+    Pending<Void> thenRunAsync(Runnable action);
+
+    @Override
+    Pending<Void> thenRunAsync(Runnable action, Executor executor);
+
+    @Override
+    <U, V> Pending<V> thenCombine(CompletionStage<? extends U> other,
+                                  BiFunction<? super T, ? super U, ? extends V> fn);
+
+    @Override
+    <U, V> Pending<V> thenCombineAsync(CompletionStage<? extends U> other,
+                                       BiFunction<? super T, ? super U, ? extends V> fn);
+
+    @Override
+    <U, V> Pending<V> thenCombineAsync(CompletionStage<? extends U> other,
+                                       BiFunction<? super T, ? super U, ? extends V> fn,
+                                       Executor executor);
+
+    @Override
+    <U> Pending<Void> thenAcceptBoth(CompletionStage<? extends U> other,
+                                     BiConsumer<? super T, ? super U> action);
+
+    @Override
+    <U> Pending<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
+                                          BiConsumer<? super T, ? super U> action);
+
+    @Override
+    <U> Pending<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
+                                          BiConsumer<? super T, ? super U> action,
+                                          Executor executor);
+
+    @Override
+    Pending<Void> runAfterBoth(CompletionStage<?> other, Runnable action);
+
+    @Override
+    Pending<Void> runAfterBothAsync(CompletionStage<?> other, Runnable action);
+
+    @Override
+    Pending<Void> runAfterBothAsync(CompletionStage<?> other, Runnable action,
+                                    Executor executor);
+
+    @Override
+    <U> Pending<U> applyToEither(CompletionStage<? extends T> other,
+                                 Function<? super T, U> fn);
+
+    @Override
+    <U> Pending<U> applyToEitherAsync(CompletionStage<? extends T> other,
+                                      Function<? super T, U> fn);
+
+    @Override
+    <U> Pending<U> applyToEitherAsync(CompletionStage<? extends T> other,
+                                      Function<? super T, U> fn,
+                                      Executor executor);
+
+    @Override
+    Pending<Void> acceptEither(CompletionStage<? extends T> other, Consumer<? super T> action);
+
+    @Override
+    Pending<Void> acceptEitherAsync(CompletionStage<? extends T> other,
+                                    Consumer<? super T> action);
+
+    @Override
+    Pending<Void> acceptEitherAsync(CompletionStage<? extends T> other,
+                                    Consumer<? super T> action,
+                                    Executor executor);
+
+    @Override
+    Pending<Void> runAfterEither(CompletionStage<?> other, Runnable action);
+
+    @Override
+    Pending<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action);
+
+    @Override
+    Pending<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action,
+                                      Executor executor);
+
+    @Override
+    <U> Pending<U> thenCompose(Function<? super T, ? extends CompletionStage<U>> fn);
+
+    @Override
+    <U> Pending<U> thenComposeAsync(Function<? super T, ? extends CompletionStage<U>> fn);
+
+    @Override
+    <U> Pending<U> thenComposeAsync(Function<? super T, ? extends CompletionStage<U>> fn,
+                                    Executor executor);
+
+    @Override
+    <U> Pending<U> handle(BiFunction<? super T, Throwable, ? extends U> fn);
+
+    @Override
+    <U> Pending<U> handleAsync(BiFunction<? super T, Throwable, ? extends U> fn);
+
+    @Override
+    <U> Pending<U> handleAsync(BiFunction<? super T, Throwable, ? extends U> fn,
+                               Executor executor);
+
+    @Override
+    Pending<T> whenComplete(BiConsumer<? super T, ? super Throwable> action);
+
+    @Override
+    Pending<T> whenCompleteAsync(BiConsumer<? super T, ? super Throwable> action);
+
+    @Override
+    Pending<T> whenCompleteAsync(BiConsumer<? super T, ? super Throwable> action,
+                                 Executor executor);
+
+    @Override
+    Pending<T> exceptionally(Function<Throwable, ? extends T> fn);
 }

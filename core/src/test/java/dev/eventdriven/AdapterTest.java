@@ -37,32 +37,32 @@ class AdapterTest {
         }
 
         @Override
-        public void running(Controller c) {
+        public void running(EventProcessor c) {
             CALLS.add("running");
         }
 
         @Override
-        public void run(Controller c) {
+        public void run(EventProcessor c) {
             CALLS.add("run");
         }
 
         @Override
-        public void suspend(Controller c) {
+        public void suspend(EventProcessor c) {
             CALLS.add("suspend");
         }
 
         @Override
-        public void resume(Controller c) {
+        public void resume(EventProcessor c) {
             CALLS.add("resume");
         }
 
         @Override
-        public void closing(Controller c) {
+        public void closing(EventProcessor c) {
             CALLS.add("closing");
         }
 
         @Override
-        public void closed(Controller c) {
+        public void closed(EventProcessor c) {
             CALLS.add("closed");
         }
     }
@@ -129,7 +129,7 @@ class AdapterTest {
         Controller c = controllers.run(Controller.builder("late"));
         IllegalControllerStateException e = assertThrows(IllegalControllerStateException.class,
                 () -> c.adapters().install(new Base()));
-        assertEquals("install adapter Base into controller 'late': adapters are installed before run() (state: RUNNING)",
+        assertEquals("install adapter Base into 'late': adapters are installed before run() (state: RUNNING)",
                 e.getMessage());
     }
 
@@ -138,7 +138,7 @@ class AdapterTest {
         CapturedLog log = CapturedLog.of("dev.eventdriven.internal.DefaultAdapterManager");
         Controller c = controllers.run(Controller.builder("throwing").adapter(new Adapter() {
             @Override
-            public void run(Controller controller) {
+            public void run(EventProcessor controller) {
                 throw new IllegalStateException("adapter bug");
             }
 
@@ -152,9 +152,9 @@ class AdapterTest {
             assertEquals(List.of("ok"), c.request("ok").await(TestControllers.WAIT));
             List<String> messages = log.events().stream().map(e -> e.getFormattedMessage()
                     + " / " + e.getThrowableProxy().getMessage()).toList();
-            assertTrue(messages.stream().anyMatch(m -> m.matches("adapter .* of controller 'throwing' threw in run\\(\\)"
+            assertTrue(messages.stream().anyMatch(m -> m.matches("adapter .* of 'throwing' threw in run\\(\\)"
                     + " / adapter bug")), messages.toString());
-            assertTrue(messages.stream().anyMatch(m -> m.matches("adapter .* of controller 'throwing' threw in"
+            assertTrue(messages.stream().anyMatch(m -> m.matches("adapter .* of 'throwing' threw in"
                     + " exception\\(\\) / adapter bug in exception\\(\\)")), messages.toString());
         }
     }

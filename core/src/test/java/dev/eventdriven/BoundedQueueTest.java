@@ -61,7 +61,7 @@ class BoundedQueueTest {
                 .overflowPolicy(OverflowPolicy.DROP_NEWEST));
         c.dispatch("e", 1);
         c.dispatch("e", 2);
-        Pending dropped = c.request("e", 3);
+        Pending<List<Object>> dropped = c.request("e", 3);
         assertInstanceOf(RejectedEventException.class, assertThrows(ExecutionException.class, dropped::get).getCause());
         release.countDown();
         assertTrue(c.awaitDrained(TestControllers.WAIT));
@@ -103,7 +103,7 @@ class BoundedQueueTest {
             } catch (LoopThreadBlockingException e) {
                 return e.getClass().getSimpleName();
             }
-        }).awaitFirst(TestControllers.WAIT);
+        }).first(Object.class).await(TestControllers.WAIT);
         assertEquals("LoopThreadBlockingException", outcome);
     }
 
@@ -124,6 +124,6 @@ class BoundedQueueTest {
         for (Thread t : producers) {
             t.join(20_000);
         }
-        assertEquals(4L * 20_000 * 20_001 / 2, c.submit(() -> sum[0]).awaitFirst(TestControllers.WAIT));
+        assertEquals(4L * 20_000 * 20_001 / 2, c.submit(() -> sum[0]).first(Object.class).await(TestControllers.WAIT));
     }
 }

@@ -48,7 +48,7 @@ class BuilderValidationTest {
             // a round trip each time: the loop parks between rounds and must be woken every time
             c.submit(() -> null).await(Duration.ofSeconds(10));
         }
-        assertEquals(199L * 200 / 2, c.submit(() -> sum[0]).awaitFirst(Duration.ofSeconds(10)));
+        assertEquals(199L * 200 / 2, c.submit(() -> sum[0]).first(Object.class).await(Duration.ofSeconds(10)));
         c.shutdown();
         org.junit.jupiter.api.Assertions.assertTrue(c.awaitTermination(Duration.ofSeconds(10)));
     }

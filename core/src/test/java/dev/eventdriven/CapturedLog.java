@@ -11,6 +11,8 @@ final class CapturedLog implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private ch.qos.logback.classic.Level previous;
+    private boolean levelSet;
 
     private CapturedLog(String loggerName) {
         logger = (Logger) LoggerFactory.getLogger(loggerName);
@@ -22,6 +24,14 @@ final class CapturedLog implements AutoCloseable {
         return new CapturedLog(loggerName);
     }
 
+    /** Captures events from {@code level} on, until closed. */
+    CapturedLog atLevel(ch.qos.logback.classic.Level level) {
+        previous = logger.getLevel();
+        levelSet = true;
+        logger.setLevel(level);
+        return this;
+    }
+
     List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
@@ -29,6 +39,9 @@ final class CapturedLog implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(appender);
+        if (levelSet) {
+            logger.setLevel(previous);
+        }
         appender.stop();
     }
 }

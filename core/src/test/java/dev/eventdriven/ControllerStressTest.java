@@ -70,12 +70,12 @@ class ControllerStressTest {
 
         long[] rejected = new long[PRODUCERS];
         BitSet[] refused = new BitSet[PRODUCERS];
-        List<List<Pending>> pendings = new ArrayList<>();
+        List<List<Pending<List<Object>>>> pendings = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> producers = new ArrayList<>();
         for (int p = 0; p < PRODUCERS; p++) {
             int producer = p;
-            List<Pending> mine = new ArrayList<>();
+            List<Pending<List<Object>>> mine = new ArrayList<>();
             pendings.add(mine);
             refused[p] = new BitSet();
             Thread t = new Thread(() -> {
@@ -185,8 +185,8 @@ class ControllerStressTest {
             assertEquals(0, handedBack.size(), where);
         }
 
-        for (List<Pending> mine : pendings) {
-            for (Pending p : mine) {
+        for (List<Pending<List<Object>>> mine : pendings) {
+            for (Pending<List<Object>> p : mine) {
                 assertTrue(p.isDone(), where + ": a pending never completed");
                 if (p.isCompletedExceptionally()) {
                     try {

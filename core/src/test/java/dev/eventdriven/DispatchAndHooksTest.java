@@ -75,7 +75,7 @@ class DispatchAndHooksTest {
         Controller c = controllers.run(Controller.builder("args")
                 .on("e", s -> s.value() + ":" + s.get("k") + ":" + s.args()));
 
-        Object r = c.request("e", "v", java.util.Map.of("k", "ctx"), 1, "two", null).awaitFirst(TestControllers.WAIT);
+        Object r = c.request("e", "v", java.util.Map.of("k", "ctx"), 1, "two", null).first(Object.class).await(TestControllers.WAIT);
 
         assertEquals("v:ctx:[1, two, null]", r);
     }
@@ -121,8 +121,8 @@ class DispatchAndHooksTest {
         CountDownLatch ran = new CountDownLatch(1);
 
         c.execute(ran::countDown);
-        Object callable = c.submit(() -> Thread.currentThread().getName()).awaitFirst(TestControllers.WAIT);
-        Object task = c.submit(args -> args.get(0) + "+" + args.get(1), "a", "b").awaitFirst(TestControllers.WAIT);
+        Object callable = c.submit(() -> Thread.currentThread().getName()).first(Object.class).await(TestControllers.WAIT);
+        Object task = c.submit(args -> args.get(0) + "+" + args.get(1), "a", "b").first(Object.class).await(TestControllers.WAIT);
 
         assertEquals("tasks-loop", callable);
         assertEquals("a+b", task);
@@ -139,7 +139,7 @@ class DispatchAndHooksTest {
                     return "intercepted:" + t.call();
                 }));
 
-        Object r = c.submit(args -> "ran " + args, 1, 2).awaitFirst(TestControllers.WAIT);
+        Object r = c.submit(args -> "ran " + args, 1, 2).first(Object.class).await(TestControllers.WAIT);
 
         assertEquals("intercepted:ran [1, 2]", r);
         assertEquals(List.of(List.of(1, 2)), tasks);
@@ -186,7 +186,7 @@ class DispatchAndHooksTest {
                 .on("e", s -> later)
                 .on("e", s -> "now"));
 
-        Pending p = c.request("e");
+        Pending<List<Object>> p = c.request("e");
         assertTrue(c.awaitIdle(TestControllers.WAIT));
         assertTrue(!p.isDone());
         later.complete("later");
@@ -197,7 +197,7 @@ class DispatchAndHooksTest {
     @Test
     void aFailedCompletionStageFailsThePending() {
         Controller c = controllers.run(Controller.builder("async-fail")
-                .on("e", s -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("remote"))));
+                .on("e", s -> { return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("remote")); }));
 
         EventFailedException e = assertThrows(EventFailedException.class, () -> c.request("e").await(TestControllers.WAIT));
         assertInstanceOf(IllegalStateException.class, e.getCause());
@@ -223,7 +223,7 @@ class DispatchAndHooksTest {
             th.join();
         }
         long expected = (long) threads * each * (each + 1) / 2;
-        Object total = c.submit(() -> sum[0]).awaitFirst(Duration.ofSeconds(20));
+        Object total = c.submit(() -> sum[0]).first(Object.class).await(Duration.ofSeconds(20));
         assertEquals(expected, total);
         assertEquals((long) threads * each + 1, c.stats().handled());
     }

@@ -56,22 +56,24 @@ class ErrorHandlingTest {
 
         assertSame(boom, e.getCause());
         await().atMost(Duration.ofSeconds(10)).until(() -> failures.size() == 1);
-        assertEquals(new HandlerFailure("bad", 42, boom), failures.get(0));
+        HandlerFailure f = failures.get(0);
+        assertEquals(List.of("bad", 42, boom, "routed"), List.of(f.eventId(), f.value(), f.error(), f.controller()));
         assertEquals(List.of(boom), adapterSaw);
     }
 
     @Test
     void theErrorIsLoggedWithTheControllerAndEventInTheMdc() {
         IllegalStateException boom = new IllegalStateException("boom");
-        try (CapturedLog log = CapturedLog.of("dev.eventdriven.internal.EventLoop")) {
+        try (CapturedLog log = CapturedLog.of("dev.eventdriven.errors")) {
             Controller c = controllers.run(Controller.builder("logged")
                     .on("bad", s -> { throw boom; }));
-            assertThrows(EventFailedException.class, () -> c.request("bad").await(TestControllers.WAIT));
+            c.dispatch("bad");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !log.events().isEmpty());
             ch.qos.logback.classic.spi.ILoggingEvent e = log.events().get(0);
             assertEquals(ch.qos.logback.classic.Level.ERROR, e.getLevel());
-            assertEquals("controller 'logged': a handler of event bad threw", e.getFormattedMessage());
+            assertTrue(e.getFormattedMessage().matches("controller 'logged': handler dev\\.eventdriven\\.ErrorHandlingTest"
+                    + "\\$\\$Lambda.* of event bad threw"), e.getFormattedMessage());
             assertEquals("boom", e.getThrowableProxy().getMessage());
             assertEquals("logged", e.getMDCPropertyMap().get("controller"));
             assertEquals("bad", e.getMDCPropertyMap().get("eventId"));
@@ -119,7 +121,7 @@ class ErrorHandlingTest {
                 .on("bad", s -> { throw new IllegalStateException("boom"); })
                 .on("e", s -> "ran").build());
         c.dispatch("bad");
-        Pending p = c.request("e", 1);
+        Pending<List<Object>> p = c.request("e", 1);
         c.run();
         assertTrue(c.awaitTermination(TestControllers.WAIT));
         assertInstanceOf(ControllerClosedException.class,
@@ -133,5 +135,39 @@ class ErrorHandlingTest {
         EventFailedException e = assertThrows(EventFailedException.class,
                 () -> c.submit(() -> { throw new java.io.IOException("disk"); }).await(TestControllers.WAIT));
         assertInstanceOf(java.io.IOException.class, e.getCause());
+    }
+
+    @Test
+    void theDefaultErrorHandlerLogsAnObservedFailureAtDebugAndAnUnobservedOneAtError() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        try (CapturedLog log = CapturedLog.of("dev.eventdriven.errors").atLevel(ch.qos.logback.classic.Level.DEBUG)) {
+            Controller c = controllers.keep(Controller.builder("levels").on("bad", s -> { throw boom; }).build());
+            c.dispatch("bad", "unobserved");
+            Pending<List<Object>> watched = c.request("bad", "observed");
+            Pending<String> handled = watched.handle((r, e) -> "handled " + e.getClass().getSimpleName());
+            c.run();
+
+            assertEquals("handled IllegalStateException", handled.await(TestControllers.WAIT));
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.events().size() == 2);
+            List<ch.qos.logback.classic.Level> levels = log.events().stream()
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getLevel).toList();
+            assertEquals(List.of(ch.qos.logback.classic.Level.ERROR, ch.qos.logback.classic.Level.DEBUG), levels);
+            assertTrue(log.events().get(1).getFormattedMessage().endsWith("threw; the caller observes the result"));
+        }
+    }
+
+    @Test
+    void aThrowingErrorHandlerIsLoggedAndTheLoopGoesOn() {
+        try (CapturedLog log = CapturedLog.of("dev.eventdriven.internal.EventLoop")) {
+            Controller c = controllers.run(Controller.builder("bad-error-handler")
+                    .errorHandler(f -> { throw new IllegalStateException("error handler bug"); })
+                    .on("bad", s -> { throw new IllegalArgumentException("handler bug"); })
+                    .on("ok", s -> "ok"));
+
+            assertThrows(EventFailedException.class, () -> c.request("bad").await(TestControllers.WAIT));
+            assertEquals(List.of("ok"), c.request("ok").await(TestControllers.WAIT));
+            assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().startsWith(
+                    "controller 'bad-error-handler': the error handler")), String.valueOf(log.events()));
+        }
     }
 }

@@ -83,7 +83,7 @@ class LifecycleTest {
         List<Object> seen = new CopyOnWriteArrayList<>();
         Controller c = controllers.keep(Controller.builder("early-events").on("e", s -> seen.add(s.value())).build());
         c.dispatch("e", 1);
-        Pending p = c.request("e", 2);
+        Pending<List<Object>> p = c.request("e", 2);
         c.run();
         p.await(TestControllers.WAIT);
         assertEquals(List.of(1, 2), seen);
@@ -95,7 +95,7 @@ class LifecycleTest {
         Controller c = controllers.keep(Controller.builder("suspended").on("e", s -> seen.add(s.value())).build());
         c.run(null, true);
         assertTrue(c.isSuspended());
-        Pending p = c.request("e", 1);
+        Pending<List<Object>> p = c.request("e", 1);
         assertFalse(c.awaitDrained(Duration.ofMillis(200)));
         assertEquals(List.of(), seen);
 
@@ -182,10 +182,10 @@ class LifecycleTest {
     void forcedShutdownStopsAfterTheRunningHandlerAndHandsBackTheRest() throws Exception {
         Gate gate = new Gate();
         Controller c = controllers.run(Controller.builder("forced").on("block", gate::pass).on("e", s -> "ran"));
-        Pending blocked = c.request("block");
+        Pending<List<Object>> blocked = c.request("block");
         gate.awaitEntered();
         c.dispatch("e", 1);
-        Pending second = c.request("e", 2, java.util.Map.of("k", "v"), "arg");
+        Pending<List<Object>> second = c.request("e", 2, java.util.Map.of("k", "v"), "arg");
 
         List<Event> back = c.shutdownNow();
 
@@ -225,7 +225,7 @@ class LifecycleTest {
     @Test
     void shutdownOfANewControllerLeavesItsQueueToClean() {
         Controller c = controllers.keep(Controller.builder("never-run").build());
-        Pending p = c.request("e", 1);
+        Pending<List<Object>> p = c.request("e", 1);
         c.shutdown();
         assertEquals(ControllerState.TERMINATED, c.state());
         assertTrue(c.awaitTermination(Duration.ZERO));
@@ -249,7 +249,7 @@ class LifecycleTest {
         c.dispatch("block");
         gate.awaitEntered();
         c.dispatch("e", 1);
-        Pending p = c.request("e", 2);
+        Pending<List<Object>> p = c.request("e", 2);
 
         Thread cleaner = new Thread(() -> cleanedByCaller.add(c.clean()));
         cleaner.start();
@@ -272,7 +272,7 @@ class LifecycleTest {
         List<Event> back = c.clean();
         assertEquals(1, back.size());
         assertTrue(c.isSuspended());
-        Pending p = c.request("e", 2);
+        Pending<List<Object>> p = c.request("e", 2);
         assertFalse(c.awaitDrained(Duration.ofMillis(100)));
         c.resume();
         assertEquals(List.of("ran"), p.await(TestControllers.WAIT));
@@ -299,7 +299,7 @@ class LifecycleTest {
             } catch (LoopThreadBlockingException e) {
                 return e.getMessage();
             }
-        }).awaitFirst(TestControllers.WAIT);
+        }).first(Object.class).await(TestControllers.WAIT);
         assertEquals("awaitIdle called on the loop thread of controller 'self-wait': it would wait for itself", outcome);
     }
 

@@ -36,7 +36,7 @@ class ListeningTest {
         a.dispatch("not-allowed", "x");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
-        assertEquals(new ForwardingPacket("cpy", "hhhh", Map.of("a_ctx", "ok"), "copy", "a"), received.get(0));
+        assertEquals(new ForwardingPacket("cpy", "hhhh", Map.of("a_ctx", "ok"), "copy", "a", List.of("a")), received.get(0));
         assertTrue(a.awaitDrained(TestControllers.WAIT));
         assertTrue(b.awaitDrained(TestControllers.WAIT));
         assertEquals(1, received.size());
@@ -48,7 +48,7 @@ class ListeningTest {
         Controller b = controllers.run(Controller.builder("b2"));
         b.listen(a, List.of("e"), "first");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.listen(a, List.of("e"), "again"));
-        assertEquals("controller 'b2' already listens to controller 'a2' (as 'first'); close that listening first",
+        assertEquals("'b2' already listens to 'a2' (as 'first'); close that listening first",
                 e.getMessage());
     }
 
@@ -79,7 +79,7 @@ class ListeningTest {
         a.listenedBy(queue, List.of("e"), "q");
         a.dispatch("e", 1);
         ForwardingPacket p = queue.poll(10, TimeUnit.SECONDS);
-        assertEquals(new ForwardingPacket("e", 1, Map.of(), "q", "a4"), p);
+        assertEquals(new ForwardingPacket("e", 1, Map.of(), "q", "a4", List.of("a4")), p);
         assertThrows(IllegalArgumentException.class, () -> a.listenedBy(queue, List.of("e"), "q"));
     }
 
@@ -100,5 +100,43 @@ class ListeningTest {
         assertTrue(b.awaitTermination(TestControllers.WAIT));
         assertEquals(List.of("a"), a.request("e").await(TestControllers.WAIT));
         assertEquals(List.of("a"), a.request("e").await(TestControllers.WAIT));
+    }
+
+    @Test
+    void aCycleOfThreeListeningsHandlesOneDispatchOnceEach() {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> handled = new java.util.concurrent.ConcurrentHashMap<>();
+        List<ForwardingPacket> atA = new CopyOnWriteArrayList<>();
+        Controller[] ring = new Controller[3];
+        String[] names = {"ring-a", "ring-b", "ring-c"};
+        for (int i = 0; i < 3; i++) {
+            String name = names[i];
+            ring[i] = controllers.run(Controller.builder(name).on("news", s -> {
+                handled.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                if (s.value() instanceof ForwardingPacket p && name.equals("ring-a")) {
+                    atA.add(p);
+                }
+            }));
+        }
+        ring[1].listen(ring[0], List.of("news"), "a-to-b");
+        ring[2].listen(ring[1], List.of("news"), "b-to-c");
+        ring[0].listen(ring[2], List.of("news"), "c-to-a");
+
+        ring[1].dispatch("news", "extra");
+        ring[0].dispatch("news", "hello");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.values().stream().mapToInt(
+                java.util.concurrent.atomic.AtomicInteger::get).sum() == 3 + 3);
+        for (int round = 0; round < 3; round++) {
+            for (Controller c : ring) {
+                assertTrue(c.awaitDrained(TestControllers.WAIT));
+            }
+        }
+        // "hello" from a: a, b, c once each; "extra" from b: b, c, a once each
+        for (String name : names) {
+            assertEquals(2, handled.get(name).get(), name);
+        }
+        assertEquals(1, atA.size());
+        assertEquals(new ForwardingPacket("news", "extra", Map.of(), "c-to-a", "ring-c", List.of("ring-b", "ring-c")),
+                atA.get(0));
     }
 }

@@ -29,7 +29,7 @@ class SessionAndContextTest {
                 .build());
         c.run(Map.of("b", "runtime", "c", "runtime"));
 
-        Object r = c.request("e", null, Map.of("c", "event")).awaitFirst(TestControllers.WAIT);
+        Object r = c.request("e", null, Map.of("c", "event")).first(Object.class).await(TestControllers.WAIT);
 
         assertEquals("global/runtime/event/null", r);
     }
@@ -37,20 +37,22 @@ class SessionAndContextTest {
     @Test
     void hasAndDefaultLookAtEveryContext() {
         Controller c = controllers.keep(Controller.builder("has").globalContext("g", 1)
-                .on("e", s -> List.of(s.has("g"), s.has("r"), s.has("x"), s.getOrDefault("x", "dflt")))
+                .on("e", s -> { return List.of(s.has("g"), s.has("r"), s.has("x"), s.getOrDefault("x", "dflt")); })
                 .build());
         c.run(Map.of("r", 2));
 
-        assertEquals(List.of(true, true, false, "dflt"), c.request("e").awaitFirst(TestControllers.WAIT));
+        assertEquals(List.of(true, true, false, "dflt"), c.request("e").first(Object.class).await(TestControllers.WAIT));
     }
 
     @Test
     void staticEntriesHoldTheControllerTheEventAndBuilderEntries() {
         Controller c = controllers.run(Controller.builder("statics").staticEntry("db", "the-db")
-                .on("e", s -> List.of(s.getStatic(Session.CONTROLLER), s.getStatic(Session.EVENT_ID),
-                        s.getStatic(Session.VALUE), s.getStatic("db"))));
+                .on("e", s -> {
+                    return List.of(s.getStatic(Session.CONTROLLER), s.getStatic(Session.EVENT_ID),
+                            s.getStatic(Session.VALUE), s.getStatic("db"));
+                }));
 
-        List<?> r = (List<?>) c.request("e", 5).awaitFirst(TestControllers.WAIT);
+        List<?> r = (List<?>) c.request("e", 5).first(Object.class).await(TestControllers.WAIT);
 
         assertSame(c, r.get(0));
         assertEquals(List.of("e", 5, "the-db"), r.subList(1, 4));
@@ -79,7 +81,7 @@ class SessionAndContextTest {
         Object outcome = c.submit(() -> {
             c.execute(() -> { });
             return "ok";
-        }).awaitFirst(TestControllers.WAIT);
+        }).first(Object.class).await(TestControllers.WAIT);
         assertEquals("ok", outcome);
     }
 }

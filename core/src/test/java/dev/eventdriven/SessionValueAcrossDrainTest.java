@@ -26,11 +26,11 @@ class SessionValueAcrossDrainTest {
     @Test
     void aHandlerAfterOneThatCleansTheQueueStillSeesTheValueContextAndArguments() {
         Controller c = controllers.keep(Controller.builder("clean-in-handler")
-                .on("e", s -> s.controller().clean().size())
-                .on("e", s -> List.of(s.value(), s.originEventId(), s.args(), s.eventContext()))
+                .on("e", s -> { return s.controller().clean().size(); })
+                .on("e", s -> { return List.of(s.value(), s.originEventId(), s.args(), s.eventContext()); })
                 .build());
         // Queued before the loop starts, so that the clean has something behind the current event.
-        Pending p = c.request("e", "the value", Map.of("k", "v"), "arg");
+        Pending<List<Object>> p = c.request("e", "the value", Map.of("k", "v"), "arg");
         c.dispatch("later");
         c.run();
 
@@ -41,10 +41,10 @@ class SessionValueAcrossDrainTest {
     @Test
     void aHandlerAfterOneThatStopsTheControllerStillSeesTheValue() throws Exception {
         Controller c = controllers.keep(Controller.builder("stop-in-handler")
-                .on("e", s -> s.controller().shutdownNow().size())
-                .on("e", s -> s.getStatic(Session.VALUE))
+                .on("e", s -> { return s.controller().shutdownNow().size(); })
+                .on("e", s -> { return s.getStatic(Session.VALUE); })
                 .build());
-        Pending p = c.request("e", 42);
+        Pending<List<Object>> p = c.request("e", 42);
         c.dispatch("later");
         c.run();
 

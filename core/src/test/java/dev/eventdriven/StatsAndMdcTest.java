@@ -53,7 +53,7 @@ class StatsAndMdcTest {
 
     @Test
     void statsOfPoolsAddUp() {
-        ControllerStats a = new ControllerStats(1, 2, 3, 4, 5, 6, 7);
-        assertEquals(new ControllerStats(2, 4, 6, 8, 10, 12, 14), a.plus(a));
+        ControllerStats a = new ControllerStats(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertEquals(new ControllerStats(2, 4, 6, 8, 10, 12, 14, 16, 18), a.plus(a));
     }
 }

@@ -1,11 +1,14 @@
 package dev.eventdriven.adapter;
 
-import dev.eventdriven.Controller;
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.Session;
 import java.util.List;
 
 /**
- * Plug-in behaviour for a controller: timers, child processes, metrics. Every callback has a no-op
+ * Plug-in behaviour for a controller or a pool (an {@link EventProcessor}): timers, child processes,
+ * metrics. An adapter installed on a pool sees the pool: its callbacks get the pool, its
+ * contributions (handlers, contexts, validators) apply to every worker, and {@code exception} hears
+ * of every worker's failures. Every callback has a no-op
  * default. A callback that throws is logged and does not break the controller.
  *
  * <p>Order of callbacks: {@link #setup} when installed (build time) &rarr; {@link #running} before
@@ -56,33 +59,33 @@ public interface Adapter {
     /**
      * The loop thread is about to start. Caller of {@code run()}.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
-    default void running(Controller controller) {
+    default void running(EventProcessor processor) {
     }
 
     /**
      * The loop thread has started. Caller of {@code run()}.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
-    default void run(Controller controller) {
+    default void run(EventProcessor processor) {
     }
 
     /**
      * The controller was suspended. Caller of {@code suspend()}.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
-    default void suspend(Controller controller) {
+    default void suspend(EventProcessor processor) {
     }
 
     /**
      * The controller was resumed. Caller of {@code resume()}.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
-    default void resume(Controller controller) {
+    default void resume(EventProcessor processor) {
     }
 
     /**
@@ -98,17 +101,17 @@ public interface Adapter {
      * The shutdown has been taken (after the SHUTDOWN handlers, or at a forced stop): the loop is about
      * to end; events still queued are handed back right after. Loop thread.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
-    default void closing(Controller controller) {
+    default void closing(EventProcessor processor) {
     }
 
     /**
      * The loop has ended; the controller is about to become TERMINATED. Loop thread.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
-    default void closed(Controller controller) {
+    default void closed(EventProcessor processor) {
     }
 
     /**

@@ -1,17 +1,17 @@
 package dev.eventdriven.adapter;
 
-import dev.eventdriven.Controller;
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.mapping.MappingManager;
 
 /** What an adapter may extend when it is installed ({@link Adapter#setup}). */
 public interface AdapterContext {
 
     /**
-     * The controller being built (NEW).
+     * The controller or pool being built (NEW).
      *
-     * @return the controller
+     * @return the controller or pool
      */
-    Controller controller();
+    EventProcessor processor();
 
     /**
      * The controller's mapping, to contribute handlers.
@@ -44,7 +44,7 @@ public interface AdapterContext {
 
     /**
      * Registers a check run on the dispatching thread for every event dispatched or submitted to the
-     * controller (not for events taken from a pool's shared queue).
+     * controller or pool (for a pool: dispatched to the pool itself).
      *
      * @param validator the check
      */

@@ -20,7 +20,7 @@ final class AsyncReturns {
     private AsyncReturns() {
     }
 
-    static void complete(Pending pending, List<Object> returns) {
+    static void complete(GuardedFuture.Completion pending, List<Object> returns) {
         if (returns.size() == 1 && returns.get(0) instanceof CompletionStage<?> only) {
             // The common asynchronous case (one handler, e.g. a forward to a child): no allOf.
             only.whenComplete((v, error) -> {
@@ -63,7 +63,7 @@ final class AsyncReturns {
         });
     }
 
-    private static void fail(Pending pending, Throwable error) {
+    private static void fail(GuardedFuture.Completion pending, Throwable error) {
         pending.completeExceptionally(error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error);
     }

@@ -1,61 +1,85 @@
 package dev.eventdriven.internal;
 
-import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerState;
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.adapter.DispatchValidator;
 import dev.eventdriven.mapping.MappingManager;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
-/** What adapters may extend of a {@link LoopController}: contexts and validators only while it is NEW. */
-final class ControllerAdapterContext implements AdapterContext {
+/**
+ * What adapters may extend of a controller or pool: contexts and validators only while it is NEW.
+ * The owner says where each contribution goes (a pool spreads them over its workers).
+ */
+public final class ControllerAdapterContext implements AdapterContext {
 
-    private final LoopController c;
+    private final EventProcessor owner;
+    private final MappingManager mapping;
+    private final BiConsumer<String, Object> putGlobal;
+    private final BiConsumer<String, Object> putStatic;
+    private final Consumer<DispatchValidator> addValidator;
+    private final Runnable signal;
 
-    ControllerAdapterContext(LoopController controller) {
-        this.c = controller;
+    /**
+     * Creates the context of an owner.
+     *
+     * @param owner the controller or pool
+     * @param mapping its mapping
+     * @param putGlobal adds a global context entry
+     * @param putStatic adds a static entry
+     * @param addValidator adds a dispatch validator
+     * @param signal wakes its idle waiters
+     */
+    public ControllerAdapterContext(EventProcessor owner, MappingManager mapping, BiConsumer<String, Object> putGlobal,
+                                    BiConsumer<String, Object> putStatic, Consumer<DispatchValidator> addValidator,
+                                    Runnable signal) {
+        this.owner = owner;
+        this.mapping = mapping;
+        this.putGlobal = putGlobal;
+        this.putStatic = putStatic;
+        this.addValidator = addValidator;
+        this.signal = signal;
     }
 
     @Override
-    public Controller controller() {
-        return c;
+    public EventProcessor processor() {
+        return owner;
     }
 
     @Override
     public MappingManager mapping() {
-        return c.mapping;
+        return mapping;
     }
 
     @Override
     public void putGlobal(String key, Object value) {
         requireNew("putGlobal");
-        c.global.put(Checks.key(key), value);
+        putGlobal.accept(Checks.key(key), value);
     }
 
     @Override
     public void putStatic(String key, Object value) {
         requireNew("putStatic");
-        c.statics.put(Checks.key(key), value);
+        putStatic.accept(Checks.key(key), value);
     }
 
     @Override
     public void signal() {
-        c.progress.signal();
+        signal.run();
     }
 
     @Override
     public void addDispatchValidator(DispatchValidator validator) {
         requireNew("addDispatchValidator");
-        Checks.notNull("validator", validator);
-        DispatchValidator[] next = java.util.Arrays.copyOf(c.validators, c.validators.length + 1);
-        next[c.validators.length] = validator;
-        c.validators = next;
+        addValidator.accept(Checks.notNull("validator", validator));
     }
 
     private void requireNew(String what) {
-        ControllerState s = c.state();
+        ControllerState s = owner.state();
         if (s != ControllerState.NEW) {
-            throw new IllegalControllerStateException(what + " on controller '" + c.name
+            throw new IllegalControllerStateException(what + " on '" + owner.name()
                     + "': contexts are fixed once it runs (state: " + s + ")", s);
         }
     }

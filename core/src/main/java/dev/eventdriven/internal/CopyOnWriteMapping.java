@@ -96,7 +96,7 @@ public final class CopyOnWriteMapping implements MappingManager {
         if (handlers.isEmpty()) {
             next.remove(eventId);
         } else {
-            handlers.forEach(h -> Objects.requireNonNull(h, "handler"));
+            handlers.forEach(h -> Checks.notNull("handler", h));
             next.put(eventId, handlers.toArray(HandlerTable.NONE));
         }
         publish(next);

@@ -1,6 +1,7 @@
 package dev.eventdriven.internal;
 
 import dev.eventdriven.ControllerState;
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.Session;
 import dev.eventdriven.adapter.Adapter;
@@ -17,15 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Installs adapters (dependencies first), finds them, and calls their callbacks safely. */
-final class DefaultAdapterManager implements AdapterManager {
+public final class DefaultAdapterManager implements AdapterManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAdapterManager.class);
 
-    private final LoopController controller;
+    private final EventProcessor controller;
     private final AdapterContext context;
     private final List<Adapter> adapters = new CopyOnWriteArrayList<>();
 
-    DefaultAdapterManager(LoopController controller, AdapterContext context) {
+    /**
+     * Creates the adapter manager of a controller or pool.
+     *
+     * @param controller the owner
+     * @param context what its adapters may extend
+     */
+    public DefaultAdapterManager(EventProcessor controller, AdapterContext context) {
         this.controller = controller;
         this.context = context;
     }
@@ -35,7 +42,7 @@ final class DefaultAdapterManager implements AdapterManager {
         Checks.notNull("adapter", adapter);
         ControllerState state = controller.state();
         if (state != ControllerState.NEW) {
-            throw new IllegalControllerStateException("install adapter " + adapter.name() + " into controller '"
+            throw new IllegalControllerStateException("install adapter " + adapter.name() + " into '"
                     + controller.name() + "': adapters are installed before run() (state: " + state + ")", state);
         }
         install(adapter, new ArrayDeque<>());
@@ -88,30 +95,43 @@ final class DefaultAdapterManager implements AdapterManager {
         return List.copyOf(adapters);
     }
 
-    boolean allIdle() {
+    /** @return whether every adapter is idle */
+    public boolean allIdle() {
         for (Adapter a : adapters) {
             try {
                 if (!a.isIdle()) {
                     return false;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("adapter {} of controller '{}' threw in isIdle()", a.name(), controller.name(), e);
+                LOG.warn("adapter {} of '{}' threw in isIdle()", a.name(), controller.name(), e);
             }
         }
         return true;
     }
 
-    void each(String callback, Consumer<Adapter> call) {
+    /**
+     * Calls a callback on every adapter, logging (not propagating) what one throws.
+     *
+     * @param callback the callback's name, for the log
+     * @param call the call
+     */
+    public void each(String callback, Consumer<Adapter> call) {
         for (Adapter a : adapters) {
             try {
                 call.accept(a);
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                LOG.warn("adapter {} of controller '{}' threw in {}()", a.name(), controller.name(), callback, e);
+                LOG.warn("adapter {} of '{}' threw in {}()", a.name(), controller.name(), callback, e);
             }
         }
     }
 
-    void exception(Session session, Throwable error) {
+    /**
+     * Tells every adapter of a handler failure.
+     *
+     * @param session the failed event's session
+     * @param error what the handler threw
+     */
+    public void exception(Session session, Throwable error) {
         each("exception", a -> a.exception(session, error));
     }
 }

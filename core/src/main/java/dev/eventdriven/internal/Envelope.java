@@ -62,7 +62,7 @@ public class Envelope {
      * @param pending the pending or {@code null}
      * @return the envelope
      */
-    public static Envelope of(Object id, Object value, Map<String, ?> context, Object[] args, Pending pending) {
+    public static Envelope of(Object id, Object value, Map<String, ?> context, Object[] args, GuardedFuture.Completion pending) {
         return new Envelope(id, value, extra(context, args, pending));
     }
 
@@ -75,7 +75,7 @@ public class Envelope {
      * @param pending the pending or {@code null}
      * @return the extra
      */
-    public static Object extra(Map<String, ?> context, Object[] args, Pending pending) {
+    public static Object extra(Map<String, ?> context, Object[] args, GuardedFuture.Completion pending) {
         boolean plain = (context == null || context.isEmpty()) && (args == null || args.length == 0);
         return plain ? pending : new Extras(Extras.freeze(context), Extras.freeze(args), pending);
     }
@@ -91,9 +91,9 @@ public class Envelope {
     }
 
     /** @return the pending, or {@code null} */
-    public final Pending pending() {
+    public final GuardedFuture.Completion pending() {
         Object x = extra;
-        if (x instanceof Pending p) {
+        if (x instanceof GuardedFuture.Completion p) {
             return p;
         }
         return x instanceof Extras e ? e.pending : null;
@@ -155,9 +155,9 @@ public class Envelope {
     static final class Extras {
         final Map<String, Object> context;
         final List<Object> args;
-        final Pending pending;
+        final GuardedFuture.Completion pending;
 
-        Extras(Map<String, Object> context, List<Object> args, Pending pending) {
+        Extras(Map<String, Object> context, List<Object> args, GuardedFuture.Completion pending) {
             this.context = context;
             this.args = args;
             this.pending = pending;
@@ -181,9 +181,9 @@ public class Envelope {
     /** The marker that closes a queue: a graceful or forced shutdown. */
     static final class CloseMarker {
         final boolean forced;
-        final Pending pending;
+        final GuardedFuture.Completion pending;
 
-        CloseMarker(boolean forced, Pending pending) {
+        CloseMarker(boolean forced, GuardedFuture.Completion pending) {
             this.forced = forced;
             this.pending = pending;
         }

@@ -29,7 +29,7 @@ import org.slf4j.MDC;
  *   forward to listeners --&gt; BEFORE --&gt; handlers (or OTHER / task) --&gt; AFTER --&gt; Pending
  *                                           | throws
  *                                           v
- *                      log + adapters' exception() + ERROR handlers + Pending fails + policy
+ *                      log + adapters' exception() + ERROR handlers + GuardedFuture.Completion fails + policy
  * </pre>
  */
 final class EventLoop extends CacheLinePadding {
@@ -66,6 +66,7 @@ final class EventLoop extends CacheLinePadding {
     long failed;
     long busyNanos;
     long handedBack;
+    long cancelled;
     private boolean stopAfterEvent;
 
     EventLoop(LoopController controller, int batchSize, ErrorPolicy errorPolicy, long idleSpinNanos) {
@@ -255,7 +256,16 @@ final class EventLoop extends CacheLinePadding {
                 }
             }
         }
-        runEvent(e, handlerId, value, hs, table, e.pending());
+        GuardedFuture.Completion pending = e.pending();
+        if (pending != null && hs.length != 0 && returnsNothing(hs[0])) {
+            pending.firstReturnsNothing();
+        }
+        if (pending != null && !pending.take()) {
+            handled++; // taken, and counted as cancelled: its handlers never run
+            cancelled++;
+            return;
+        }
+        runEvent(e, handlerId, value, hs, table, pending);
     }
 
     /**
@@ -276,8 +286,9 @@ final class EventLoop extends CacheLinePadding {
 
     /** @return whether the event was skipped */
     private boolean runEvent(Envelope e, Object handlerId, Object value, EventHandler[] hs, HandlerTable table,
-                             Pending pending) {
+                             GuardedFuture.Completion pending) {
         LoopSession s = c.session;
+        EventHandler running = null;
         List<Object> returns = pending != null || table.after.length != 0 ? new ArrayList<>(hs.length) : null;
         s.begin(e, handlerId, value);
         handled++;
@@ -287,6 +298,7 @@ final class EventLoop extends CacheLinePadding {
         }
         try {
             for (EventHandler h : table.before) {
+                running = h;
                 h.handle(s);
                 if (s.skipped()) {
                     break;
@@ -294,6 +306,7 @@ final class EventLoop extends CacheLinePadding {
             }
             if (!s.skipped()) {
                 for (EventHandler h : hs) {
+                    running = h;
                     Object r = h.handle(s);
                     if (returns != null) {
                         returns.add(r);
@@ -306,6 +319,7 @@ final class EventLoop extends CacheLinePadding {
             if (!s.skipped() && table.after.length != 0) {
                 s.returns(returns);
                 for (EventHandler h : table.after) {
+                    running = h;
                     h.handle(s);
                     if (s.skipped()) {
                         break;
@@ -317,11 +331,41 @@ final class EventLoop extends CacheLinePadding {
             }
             return s.skipped();
         } catch (Throwable t) {
-            failed(e, value, t, pending, table);
+            failed(e, value, t, pending, table, running);
             return false;
         } finally {
             s.end();
         }
+    }
+
+    /**
+     * Names a handler for failure reports: an annotated method or a typed handler says where it comes
+     * from; a lambda is named by its class (which names the class that declared it).
+     */
+    static String describe(EventHandler h) {
+        if (h == null) {
+            return "a handler";
+        }
+        if (h == RUN_TASK[0]) {
+            return "the submitted task";
+        }
+        try {
+            if (h.getClass().getMethod("toString").getDeclaringClass() != Object.class) {
+                return h.toString();
+            }
+        } catch (NoSuchMethodException impossible) {
+            // every class has toString()
+        }
+        return "handler " + h.getClass().getName();
+    }
+
+    private static boolean returnsNothing(EventHandler h) {
+        return h instanceof dev.eventdriven.EventAction || h instanceof TypedHandler<?> t && t.returnsNothing();
+    }
+
+    /** @return how many events the loop has started (the blocked-loop detector samples it) */
+    long takenCount() {
+        return handled;
     }
 
     private static Object runTask(dev.eventdriven.Session session) throws Exception {
@@ -340,12 +384,20 @@ final class EventLoop extends CacheLinePadding {
                 "a Runnable, Callable or SubmittedTask"));
     }
 
-    private void failed(Envelope e, Object value, Throwable t, Pending pending, HandlerTable table) {
+    private void failed(Envelope e, Object value, Throwable t, GuardedFuture.Completion pending, HandlerTable table,
+                        EventHandler handler) {
         failed++;
         if (t instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        LOG.error("controller '{}': a handler of event {} threw", c.name, e.id, t);
+        HandlerFailure failure = new HandlerFailure(e.id, value, t, c.name, describe(handler),
+                pending != null && pending.getNumberOfDependents() > 0);
+        try {
+            c.errorHandler.handle(failure);
+        } catch (RuntimeException | LinkageError | AssertionError nested) {
+            LOG.error("controller '{}': the error handler {} threw on the failure of event {} (failure: {})", c.name,
+                    c.errorHandler, e.id, t, nested);
+        }
         c.adapters.exception(c.session, t);
         if (pending != null) {
             pending.completeExceptionally(t);
@@ -353,7 +405,7 @@ final class EventLoop extends CacheLinePadding {
         EventHandler[] errorHandlers = table.get(SystemEvent.ERROR);
         if (errorHandlers != null && e.id != SystemEvent.ERROR) {
             LoopSession s = c.session;
-            s.begin(e, SystemEvent.ERROR, new HandlerFailure(e.id, value, t));
+            s.begin(e, SystemEvent.ERROR, failure);
             for (EventHandler h : errorHandlers) {
                 try {
                     h.handle(s);

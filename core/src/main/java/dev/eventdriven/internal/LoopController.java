@@ -1,6 +1,7 @@
 package dev.eventdriven.internal;
 
 import dev.eventdriven.Controller;
+import dev.eventdriven.ErrorHandler;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
 import dev.eventdriven.Dispatcher;
@@ -86,6 +87,14 @@ public final class LoopController extends CacheLinePadding implements Controller
     final CountDownLatch terminated = new CountDownLatch(1);
     final OverflowGate overflow;
     final ShutdownSequence shutdowns;
+    final ErrorHandler errorHandler;
+    private final boolean daemon;
+    private final Duration closeTimeout;
+    /** When a running handler counts as blocking the loop; 0: never. */
+    final long blockedThresholdNanos;
+    /** The blocked-loop detector's notes on this loop (detector thread only). */
+    final BlockedLoopDetector.Watch watch = new BlockedLoopDetector.Watch();
+    final java.util.concurrent.atomic.LongAdder blockedReports = new java.util.concurrent.atomic.LongAdder();
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ControllerState state = ControllerState.NEW;
@@ -115,6 +124,10 @@ public final class LoopController extends CacheLinePadding implements Controller
         this.name = config.name();
         this.threadName = config.threadName() != null ? config.threadName() : name + "-loop";
         this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
+        this.daemon = config.daemon();
+        this.closeTimeout = config.closeTimeout();
+        this.blockedThresholdNanos = config.blockedThresholdNanos();
+        this.errorHandler = config.errorHandler();
         this.overflow = new OverflowGate(this, config);
         this.shutdowns = new ShutdownSequence(this);
         this.mapping = new CopyOnWriteMapping(config.mapping());
@@ -123,7 +136,8 @@ public final class LoopController extends CacheLinePadding implements Controller
         this.source = source;
         this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
         this.listeners = new Listeners(name);
-        this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this));
+        this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
+                statics::put, this::addValidator, progress::signal));
         this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy(), config.idleSpinNanos());
         for (Adapter a : config.adapters()) {
             adapters.install(a);
@@ -154,22 +168,22 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     @Override
-    public Pending request(Object eventId) {
+    public Pending<List<Object>> request(Object eventId) {
         return request(eventId, null);
     }
 
     @Override
-    public Pending request(Object eventId, Object value) {
-        Pending p = newPending(Checks.eventId(eventId));
+    public Pending<List<Object>> request(Object eventId, Object value) {
+        GuardedFuture.Completion p = newPending(Checks.eventId(eventId));
         enqueue(new Envelope(eventId, value, p));
-        return p;
+        return p.view();
     }
 
     @Override
-    public Pending request(Object eventId, Object value, Map<String, ?> context, Object... args) {
-        Pending p = newPending(Checks.eventId(eventId));
+    public Pending<List<Object>> request(Object eventId, Object value, Map<String, ?> context, Object... args) {
+        GuardedFuture.Completion p = newPending(Checks.eventId(eventId));
         enqueue(Envelope.of(eventId, value, context, args, p));
-        return p;
+        return p.view();
     }
 
     @Override
@@ -178,28 +192,34 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     @Override
-    public Pending submit(Callable<?> task) {
-        Pending p = newPending(SystemEvent.SUBMIT);
+    public Pending<List<Object>> submit(Callable<?> task) {
+        GuardedFuture.Completion p = newPending(SystemEvent.SUBMIT);
         enqueue(new Envelope(SystemEvent.SUBMIT, Checks.notNull("task", task), p));
-        return p;
+        return p.view();
     }
 
     @Override
-    public Pending submit(Task task, Object... args) {
-        Pending p = newPending(SystemEvent.SUBMIT);
+    public Pending<List<Object>> submit(Task task, Object... args) {
+        GuardedFuture.Completion p = newPending(SystemEvent.SUBMIT);
         List<Object> list = args == null ? List.of() : java.util.Arrays.asList(args);
         enqueue(new Envelope(SystemEvent.SUBMIT, new SubmittedTask(Checks.notNull("task", task), list), p));
-        return p;
+        return p.view();
     }
 
     /**
-     * A pending whose blocking waits are refused on this loop thread.
+     * The completer of a result whose blocking waits are refused on this loop thread.
      *
      * @param eventId the event
-     * @return the pending
+     * @return the completer; hand its {@code view()} to the caller
      */
-    public Pending newPending(Object eventId) {
-        return new Pending(eventId, onLoop);
+    public GuardedFuture.Completion newPending(Object eventId) {
+        return new GuardedFuture.Completion(eventId, onLoop);
+    }
+
+    private void addValidator(DispatchValidator validator) {
+        DispatchValidator[] next = java.util.Arrays.copyOf(validators, validators.length + 1);
+        next[validators.length] = validator;
+        validators = next;
     }
 
     /**
@@ -292,7 +312,13 @@ public final class LoopController extends CacheLinePadding implements Controller
                 throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
             }
             t.setName(threadName);
+            if (daemon && !t.isDaemon()) {
+                t.setDaemon(true);
+            }
             loopThread = t;
+            if (blockedThresholdNanos > 0) {
+                BlockedLoopDetector.watch(this);
+            }
             STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
             t.start();
         }
@@ -369,20 +395,38 @@ public final class LoopController extends CacheLinePadding implements Controller
     public boolean awaitIdle(Duration timeout) {
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitIdle");
-        return progress.await(nanos, () -> isIdle() && adapters.allIdle(), "awaitIdle of controller '" + name + "'");
+        return progress.await(nanos, this::isIdle, "awaitIdle of controller '" + name + "'");
     }
 
     @Override
     public boolean awaitTermination(Duration timeout) {
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitTermination");
+        long deadline = System.nanoTime() + nanos;
         try {
-            return terminated.await(nanos, TimeUnit.NANOSECONDS);
+            if (state() == ControllerState.NEW || !terminated.await(nanos, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            // TERMINATED is set in the loop thread's last lines: wait for the thread itself to end.
+            Thread t = loopThread;
+            if (t != null && t.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(t, left);
+                }
+                return !t.isAlive();
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.eventdriven.EventDrivenException("interrupted in awaitTermination of controller '"
                     + name + "'", e);
         }
+    }
+
+    @Override
+    public void close() {
+        Closing.close(this, closeTimeout);
     }
 
     private void requireNotLoop(String what) {
@@ -395,46 +439,32 @@ public final class LoopController extends CacheLinePadding implements Controller
     // ------------------------------------------------------------------ listening
 
     @Override
-    public Listening listen(Controller source, Collection<?> allow, String listeningName) {
-        Objects.requireNonNull(source, "source");
-        if (source == this) {
-            throw new IllegalArgumentException(Checks.message("source", source.name(), "another controller"));
+    public Listening listenedBy(Dispatcher target, Collection<?> allow, String listeningName) {
+        Checks.notNull("target", target);
+        if (target == this) {
+            throw new IllegalArgumentException(Checks.message("target", name, "another controller than '" + name
+                    + "' itself"));
         }
-        if (!(source instanceof LoopController lc)) {
-            throw new IllegalArgumentException(Checks.message("source", source.getClass().getName(),
-                    "a controller built by Controller.builder()"));
-        }
-        return lc.listeners.add(this, allow, listeningName, "controller '" + name + "'");
+        return listeners.add(target, allow, listeningName, "'" + target.name() + "'");
     }
 
     /**
-     * Makes this controller forward the events it takes whose id is in {@code allow} to any
-     * dispatcher (a pool listening to this controller). Any thread.
+     * Registers a listener that is told this controller's events under another source name (a pool
+     * forwards its workers' events as the pool's). Any thread.
      *
-     * @param target the dispatcher receiving the forwarding packets
-     * @param allow the event ids to forward, not empty
-     * @param listeningName the listening's name, carried by the packets
-     * @param targetName how the target is named in messages
-     * @return the listening, to close it
-     * @throws IllegalArgumentException if the target already listens
+     * @param target the listener
+     * @param allow the event ids to forward
+     * @param listeningName the listening's name
+     * @param sourceName the source name the packets carry
+     * @return the listening
      */
-    public Listening addListener(Dispatcher target, Collection<?> allow, String listeningName, String targetName) {
-        return listeners.add(Checks.notNull("target", target), allow, listeningName, targetName);
-    }
-
-    /**
-     * Stops forwarding to a dispatcher registered with {@link #addListener}. Any thread.
-     *
-     * @param target the dispatcher
-     * @return {@code true} if a listening was removed
-     */
-    public boolean removeListener(Dispatcher target) {
-        return listeners.remove(target);
+    public Listening listenedBy(Object target, Collection<?> allow, String listeningName, String sourceName) {
+        return listeners.add(target, allow, listeningName, sourceName, "'" + listeningName + "'");
     }
 
     @Override
-    public boolean unlisten(Controller source) {
-        return source instanceof LoopController lc && lc.listeners.remove(this);
+    public boolean unlistenedBy(Dispatcher target) {
+        return listeners.remove(target);
     }
 
     @Override
@@ -461,7 +491,8 @@ public final class LoopController extends CacheLinePadding implements Controller
     public boolean isIdle() {
         ControllerState s = state();
         boolean noLoop = s == ControllerState.NEW || s == ControllerState.TERMINATED;
-        return queue.isEmpty() && (noLoop || isParked() && (source == null || source.isEmpty(this)));
+        return queue.isEmpty() && (noLoop || isParked() && (source == null || source.isEmpty(this)))
+                && adapters.allIdle();
     }
 
     @Override
@@ -489,12 +520,21 @@ public final class LoopController extends CacheLinePadding implements Controller
         long fromSource = loop.handledFromSource;
         long back = loop.handedBack;
         return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.dropped.get(),
-                overflow.rejected.get(), queued, loop.busyNanos);
+                overflow.rejected.get(), queued, loop.busyNanos, loop.cancelled, blockedReports.sum());
     }
 
     @Override
     public boolean inLoop() {
         return Thread.currentThread() == loopThread;
+    }
+
+    /**
+     * The global context map (mutable while NEW; a pool's adapters add their entries to its workers).
+     *
+     * @return the global context
+     */
+    public Map<String, Object> globalContext() {
+        return global;
     }
 
     /**

@@ -50,7 +50,7 @@ final class OverflowGate {
             switch (overflowPolicy) {
                 case DROP_NEWEST -> {
                     dropped.incrementAndGet();
-                    Pending p = e.pending();
+                    GuardedFuture.Completion p = e.pending();
                     if (p != null) {
                         p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
                     }

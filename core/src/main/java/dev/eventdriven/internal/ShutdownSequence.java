@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * How a {@link LoopController} stops and gives back what it did not process: graceful shutdown (a
  * close marker in queue order), forced shutdown (stop after the running handler, hand back the rest),
- * {@code clean()}, and the end of the loop. Everything handed back fails its Pending with a
+ * {@code clean()}, and the end of the loop. Everything handed back fails its GuardedFuture.Completion with a
  * {@link ControllerClosedException}; nothing is dropped silently.
  *
  * <p>The queue has one consumer: draining happens on the loop thread, or on the caller's thread only
@@ -45,7 +45,7 @@ final class ShutdownSequence {
         }
     }
 
-    void closeGracefully(Pending pending) {
+    void closeGracefully(GuardedFuture.Completion pending) {
         for (;;) {
             ControllerState s = c.state();
             if (s == ControllerState.NEW) {
@@ -145,7 +145,7 @@ final class ShutdownSequence {
         Envelope e;
         while ((e = c.queue.poll()) != null) {
             if (e.isCloseMarker()) {
-                Pending p = ((Envelope.CloseMarker) e.extra).pending;
+                GuardedFuture.Completion p = ((Envelope.CloseMarker) e.extra).pending;
                 if (p != null) {
                     p.complete(List.of());
                 }
@@ -159,7 +159,7 @@ final class ShutdownSequence {
     }
 
     private Event handBack(Envelope e) {
-        Pending p = e.pending();
+        GuardedFuture.Completion p = e.pending();
         if (p != null) {
             p.completeExceptionally(new ControllerClosedException("controller '" + c.name
                     + "' stopped before event " + e.id + " ran; the event was handed back"));

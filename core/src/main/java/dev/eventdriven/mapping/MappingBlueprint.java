@@ -7,7 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+import dev.eventdriven.internal.Checks;
 
 /**
  * Collects handler registrations in user code, to build controllers and pools from: lambdas with
@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: build it on one thread, then hand it to builders (they copy it).
  */
-public final class MappingBlueprint {
+public final class MappingBlueprint implements HandlerRegistry<MappingBlueprint> {
 
     /**
      * One registration: an event id (or hook id) and its handler.
@@ -37,8 +37,8 @@ public final class MappingBlueprint {
          * @param handler not {@code null}
          */
         public Registration {
-            Objects.requireNonNull(eventId, "eventId");
-            Objects.requireNonNull(handler, "handler");
+            Checks.notNull("eventId", eventId);
+            Checks.notNull("handler", handler);
         }
     }
 
@@ -48,46 +48,10 @@ public final class MappingBlueprint {
     public MappingBlueprint() {
     }
 
-    /**
-     * Maps a handler to an event id.
-     *
-     * @param eventId the event id
-     * @param handler the handler
-     * @return this blueprint
-     */
+    @Override
     public MappingBlueprint on(Object eventId, EventHandler handler) {
         registrations.add(new Registration(eventId, handler));
         return this;
-    }
-
-    /**
-     * Adds a BEFORE hook.
-     *
-     * @param handler the hook
-     * @return this blueprint
-     */
-    public MappingBlueprint before(EventHandler handler) {
-        return on(SystemEvent.BEFORE, handler);
-    }
-
-    /**
-     * Adds an AFTER hook.
-     *
-     * @param handler the hook
-     * @return this blueprint
-     */
-    public MappingBlueprint after(EventHandler handler) {
-        return on(SystemEvent.AFTER, handler);
-    }
-
-    /**
-     * Adds an OTHER hook (handler of events that have none).
-     *
-     * @param handler the hook
-     * @return this blueprint
-     */
-    public MappingBlueprint other(EventHandler handler) {
-        return on(SystemEvent.OTHER, handler);
     }
 
     /**
@@ -112,8 +76,8 @@ public final class MappingBlueprint {
      * @throws dev.eventdriven.HandlerBindingException naming the method that cannot be bound
      */
     public MappingBlueprint register(Object target, MethodHandles.Lookup lookup) {
-        registrations.addAll(HandlerBinder.bindAnnotated(Objects.requireNonNull(target, "target"),
-                Objects.requireNonNull(lookup, "lookup")));
+        registrations.addAll(HandlerBinder.bindAnnotated(Checks.notNull("target", target),
+                Checks.notNull("lookup", lookup)));
         return this;
     }
 
@@ -124,6 +88,7 @@ public final class MappingBlueprint {
      * @return this blueprint
      */
     public MappingBlueprint inherit(MappingBlueprint parent) {
+        Checks.notNull("parent", parent);
         if (parent != this) {
             registrations.addAll(parent.registrations);
         } else {

@@ -1,0 +1,119 @@
+package dev.eventdriven.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches running loops for a handler that runs past its controller's threshold (as Vert.x's
+ * blocked-thread checker does) and reports it once per event: a WARN log with the loop thread's
+ * stack trace, and the controller's {@code blocked} counter.
+ *
+ * <p>It costs the loop nothing per event: it samples what the loop maintains anyway, the count of
+ * events taken (incremented as each event starts) and the parked flag. A loop that is not parked
+ * and whose count has not moved for longer than the threshold is inside one event's handlers. One
+ * daemon thread, {@code eventdriven-blocked-loop-detector}, serves every loop of the JVM; it is
+ * started with the first loop that has a threshold and ends when none is left.
+ */
+final class BlockedLoopDetector implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockedLoopDetector.class);
+    private static final long MIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final BlockedLoopDetector INSTANCE = new BlockedLoopDetector();
+
+    private final Set<LoopController> loops = ConcurrentHashMap.newKeySet();
+    private Thread thread;
+
+    private BlockedLoopDetector() {
+    }
+
+    static void watch(LoopController c) {
+        INSTANCE.add(c);
+    }
+
+    static void unwatch(LoopController c) {
+        INSTANCE.loops.remove(c);
+    }
+
+    private synchronized void add(LoopController c) {
+        loops.add(c);
+        if (thread == null) {
+            Thread t = new Thread(this, "eventdriven-blocked-loop-detector");
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+        } else {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private synchronized boolean stopIfIdle() {
+        if (loops.isEmpty()) {
+            thread = null;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void run() {
+        for (;;) {
+            if (stopIfIdle()) {
+                return;
+            }
+            long now = System.nanoTime();
+            long period = Long.MAX_VALUE;
+            for (LoopController c : loops) {
+                period = Math.min(period, c.blockedThresholdNanos / 4);
+                check(c, now);
+            }
+            LockSupport.parkNanos(this, Math.max(MIN_PERIOD_NANOS, period));
+        }
+    }
+
+    private static void check(LoopController c, long now) {
+        long taken = c.loop.takenCount();
+        Watch w = c.watch;
+        if (taken != w.taken || c.isParked()) {
+            w.taken = taken;
+            w.since = now;
+            return;
+        }
+        long ranNanos = now - w.since;
+        if (ranNanos < c.blockedThresholdNanos || w.reported == taken) {
+            return;
+        }
+        w.reported = taken;
+        Thread t = c.loopThread;
+        if (t == null || !t.isAlive()) {
+            return;
+        }
+        c.blockedReports.increment();
+        Object eventId = c.session.eventId();
+        BlockedLoopTrace trace = new BlockedLoopTrace("the stack of " + t.getName() + " now");
+        trace.setStackTrace(t.getStackTrace());
+        LOG.warn("controller '{}': a handler of event {} has blocked the loop thread {} for {} ms (threshold {} ms);"
+                        + " is it waiting for another controller, or for its own result?", c.name, eventId,
+                t.getName(), TimeUnit.NANOSECONDS.toMillis(ranNanos),
+                TimeUnit.NANOSECONDS.toMillis(c.blockedThresholdNanos), trace);
+    }
+
+    /** What the detector knows of one loop; written by the detector thread only. */
+    static final class Watch {
+        long taken = -1;
+        long since;
+        long reported = -1;
+    }
+
+    /** Carries the blocked loop thread's stack trace into the log. */
+    static final class BlockedLoopTrace extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BlockedLoopTrace(String message) {
+            super(message, null, false, true);
+        }
+    }
+}
