@@ -1,53 +1,48 @@
 package dev.eventdriven.pool;
 
+import dev.eventdriven.ErrorHandler;
 import dev.eventdriven.ErrorPolicy;
 import dev.eventdriven.EventHandler;
 import dev.eventdriven.OverflowPolicy;
+import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.internal.Checks;
+import dev.eventdriven.internal.LoopOptions;
 import dev.eventdriven.internal.OverflowOptions;
-import dev.eventdriven.internal.ControllerConfig;
+import dev.eventdriven.mapping.HandlerRegistry;
 import dev.eventdriven.mapping.MappingBlueprint;
 import dev.eventdriven.pool.internal.PoolSettings;
 import dev.eventdriven.pool.internal.WorkerPool;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 
 /**
  * Builds a {@link ControllerPool}. Each setter checks its argument at once and throws
  * {@link IllegalArgumentException} as {@code name: value (expected: what)}; conflicting options are
- * refused by {@link #build()} with the reason. Not thread-safe; a builder may build several pools.
+ * refused by {@link #build()} with the reason.
+ * The options a controller has mean and check the same here ({@code ControllerBuilder}); they apply
+ * to every worker. Not thread-safe; a builder may build several pools.
  *
  * <pre>{@code
  * ControllerPool pool = ControllerPool.builder("workers")
  *         .size(4)
  *         .mapping(blueprint)
- *         .on("resize", s -> resize((Image) s.value()))
+ *         .on("resize", Image.class, image -> resize(image))
+ *         .adapter(Timer.every(Duration.ofSeconds(1)))
  *         .queueCapacity(10_000).overflowPolicy(OverflowPolicy.FAIL)
  *         .build();
  * }</pre>
  */
-public final class ControllerPoolBuilder {
+public final class ControllerPoolBuilder implements HandlerRegistry<ControllerPoolBuilder> {
 
     /** The default number of workers: the available processors. */
     public static final int DEFAULT_SIZE = Runtime.getRuntime().availableProcessors();
 
-    private final String name;
+    private final LoopOptions options;
     private int size = DEFAULT_SIZE;
-    private final MappingBlueprint mapping = new MappingBlueprint();
-    private final Map<String, Object> globalContext = new LinkedHashMap<>();
-    private final Map<String, Object> staticEntries = new LinkedHashMap<>();
-    private ThreadFactory threadFactory;
-    private long queueCapacity = Long.MAX_VALUE;
-    private OverflowPolicy overflowPolicy;
-    private Duration blockTimeout;
-    private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
-    private int batchSize = ControllerConfig.DEFAULT_BATCH;
-    private long idleSpinNanos = ControllerConfig.DEFAULT_IDLE_SPIN_NANOS;
 
     ControllerPoolBuilder(String name) {
-        this.name = Checks.name(name);
+        this.options = new LoopOptions(name);
     }
 
     /**
@@ -62,39 +57,42 @@ public final class ControllerPoolBuilder {
     }
 
     /**
-     * Adds the registrations of a blueprint (handlers and hooks), after those already added. Every
-     * worker starts with the same registrations.
+     * Adds the registrations of a blueprint, shared by every worker.
      *
      * @param blueprint the blueprint
      * @return this builder
      */
     public ControllerPoolBuilder mapping(MappingBlueprint blueprint) {
-        mapping.inherit(Checks.notNull("blueprint", blueprint));
+        options.mapping(blueprint);
         return this;
     }
 
     /**
-     * Maps a handler to an event id, for every worker. The handler runs on several threads at once
-     * (one per worker), so it must be thread-safe.
+     * Adds handlers from a plain map of id to handler.
      *
-     * @param eventId the event id
-     * @param handler the handler
+     * @param handlers the handlers
      * @return this builder
      */
+    public ControllerPoolBuilder mapping(Map<?, ? extends EventHandler> handlers) {
+        options.mapping(handlers);
+        return this;
+    }
+
+    @Override
     public ControllerPoolBuilder on(Object eventId, EventHandler handler) {
-        mapping.on(Checks.notNull("eventId", eventId), Checks.notNull("handler", handler));
+        options.mapping.on(eventId, handler);
         return this;
     }
 
     /**
      * Adds an entry to every worker's global context.
      *
-     * @param key the key
+     * @param key the key, not {@code null}
      * @param value the value
      * @return this builder
      */
     public ControllerPoolBuilder globalContext(String key, Object value) {
-        globalContext.put(Checks.key(key), value);
+        options.globalContext(key, value);
         return this;
     }
 
@@ -105,15 +103,14 @@ public final class ControllerPoolBuilder {
      * @return this builder
      */
     public ControllerPoolBuilder globalContext(Map<String, ?> context) {
-        Checks.notNull("context", context).forEach(this::globalContext);
+        options.globalContext(context);
         return this;
     }
 
     /**
-     * Adds a static entry to every worker. The keys {@link ControllerPool#STATIC_POOL} and
-     * {@link ControllerPool#STATIC_WORKER_INDEX} are the pool's own.
+     * Adds a static entry to every worker.
      *
-     * @param key the key
+     * @param key the key; not {@code null}, not the pool's own {@code pool} or {@code workerIndex}
      * @param value the value
      * @return this builder
      */
@@ -124,43 +121,63 @@ public final class ControllerPoolBuilder {
                     "a key other than the pool's own '" + ControllerPool.STATIC_POOL + "' and '"
                             + ControllerPool.STATIC_WORKER_INDEX + "'"));
         }
-        staticEntries.put(key, value);
+        options.staticEntry(key, value);
         return this;
     }
 
     /**
-     * The factory of worker threads (the pool names them {@code <pool>-worker-<n>}); by default plain
-     * platform threads. Pass {@code Thread.ofVirtual().factory()} on Java 21+ for virtual threads.
+     * Installs an adapter on the pool when it is built: its callbacks see the pool, its contributions
+     * apply to every worker (a {@code Timer} ticks into the pool).
+     *
+     * @param adapter the adapter
+     * @return this builder
+     */
+    public ControllerPoolBuilder adapter(Adapter adapter) {
+        options.adapter(adapter);
+        return this;
+    }
+
+    /**
+     * The factory of the worker threads (named {@code <pool>-worker-<n>}).
      *
      * @param factory the factory
      * @return this builder
      */
     public ControllerPoolBuilder threadFactory(ThreadFactory factory) {
-        this.threadFactory = Checks.notNull("threadFactory", factory);
+        options.threadFactory(factory);
         return this;
     }
 
     /**
-     * Bounds the number of events waiting in the pool (its queue and ordering backlogs). Default:
-     * unbounded.
+     * Whether the worker threads are daemon threads. Default {@code false}.
+     *
+     * @param on {@code true} for daemon workers
+     * @return this builder
+     */
+    public ControllerPoolBuilder daemon(boolean on) {
+        options.daemon(on);
+        return this;
+    }
+
+    /**
+     * Bounds the pool's queue. Default: unbounded.
      *
      * @param capacity the most events that may wait, &gt; 0
      * @return this builder
      */
     public ControllerPoolBuilder queueCapacity(int capacity) {
-        this.queueCapacity = Checks.positive("queueCapacity", capacity);
+        options.queueCapacity(capacity);
         return this;
     }
 
     /**
      * What a dispatch does when the bounded queue is full. Default {@link OverflowPolicy#BLOCK}.
-     * Needs {@link #queueCapacity(int)}.
      *
      * @param policy the policy
      * @return this builder
      */
     public ControllerPoolBuilder overflowPolicy(OverflowPolicy policy) {
-        this.overflowPolicy = Checks.notNull("overflowPolicy", policy);
+        options.overflowPolicy(policy);
         return this;
     }
 
@@ -171,22 +188,29 @@ public final class ControllerPoolBuilder {
      * @return this builder
      */
     public ControllerPoolBuilder blockTimeout(Duration timeout) {
-        this.blockTimeout = Checks.positive("blockTimeout", timeout);
+        options.blockTimeout(timeout);
         return this;
     }
 
     /**
-     * What the pool does after a handler threw in any worker (after the error was logged, routed to
-     * the worker's ERROR handlers and its Pending failed). Default {@link ErrorPolicy#CONTINUE}: the
-     * other workers, and this one, go on. {@link ErrorPolicy#SHUTDOWN} shuts the pool down
-     * gracefully; {@link ErrorPolicy#STOP} stops it as {@link ControllerPool#shutdownNow()} would, and
-     * the events handed back are returned by the next {@code shutdownNow()} call.
+     * What the pool does after a handler threw: CONTINUE (default), SHUTDOWN the pool, or STOP it.
      *
      * @param policy the policy
      * @return this builder
      */
     public ControllerPoolBuilder errorPolicy(ErrorPolicy policy) {
-        this.errorPolicy = Checks.notNull("errorPolicy", policy);
+        options.errorPolicy(policy);
+        return this;
+    }
+
+    /**
+     * Who hears of a handler's failure in any worker. Default {@link ErrorHandler#logging()}.
+     *
+     * @param handler the error handler
+     * @return this builder
+     */
+    public ControllerPoolBuilder errorHandler(ErrorHandler handler) {
+        options.errorHandler(handler);
         return this;
     }
 
@@ -197,35 +221,56 @@ public final class ControllerPoolBuilder {
      * @return this builder
      */
     public ControllerPoolBuilder batchSize(int size) {
-        this.batchSize = Checks.positive("batchSize", size);
+        options.batchSize(size);
         return this;
     }
 
     /**
-     * How long an idle worker keeps polling for work before it parks. Default 10 µs; see
-     * {@link dev.eventdriven.ControllerBuilder#idleSpin(Duration)}.
+     * How long an idle worker keeps polling before it parks. Default 10 µs.
      *
      * @param spin the spin, &gt;= 0
      * @return this builder
      */
     public ControllerPoolBuilder idleSpin(Duration spin) {
-        this.idleSpinNanos = Checks.nonNegative("idleSpin", spin).toNanos();
+        options.idleSpin(spin);
         return this;
     }
 
     /**
-     * Builds the pool (NEW; call {@link ControllerPool#run()} to start the workers).
+     * How long one event's handlers may run on a worker before the blocked-loop detector reports
+     * them (see {@code ControllerBuilder.blockedLoopThreshold}). Default 3 s; zero turns it off.
+     *
+     * @param threshold the threshold, &gt;= 0
+     * @return this builder
+     */
+    public ControllerPoolBuilder blockedLoopThreshold(Duration threshold) {
+        options.blockedLoopThreshold(threshold);
+        return this;
+    }
+
+    /**
+     * How long {@link ControllerPool#close()} waits for a graceful shutdown before it forces one.
+     * Default 10 s.
+     *
+     * @param timeout the timeout, &gt;= 0
+     * @return this builder
+     */
+    public ControllerPoolBuilder closeTimeout(Duration timeout) {
+        options.closeTimeout(timeout);
+        return this;
+    }
+
+    /**
+     * Builds the pool (NEW; call {@link ControllerPool#run()} to start the workers) and installs its
+     * adapters.
      *
      * @return the pool
      * @throws IllegalArgumentException if an overflow policy or block timeout was set without a
-     *     queue capacity
+     *     queue capacity, or a block timeout with a policy other than BLOCK
      */
     public ControllerPool build() {
-        OverflowOptions overflow = OverflowOptions.resolve(queueCapacity != Long.MAX_VALUE, overflowPolicy,
-                blockTimeout, "pool");
-        return new WorkerPool(new PoolSettings(name, size, mapping.copy(), new LinkedHashMap<>(globalContext),
-                new LinkedHashMap<>(staticEntries), threadFactory, queueCapacity, overflow.policy(), overflow.blockTimeout(),
-                errorPolicy,
-                batchSize, idleSpinNanos));
+        OverflowOptions overflow = options.overflow("pool");
+        return new WorkerPool(new PoolSettings(options.name, size, options, options.queueCapacity(), overflow.policy(),
+                overflow.blockTimeout(), options.errorPolicy()));
     }
 }

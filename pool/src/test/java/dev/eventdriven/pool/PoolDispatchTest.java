@@ -49,7 +49,7 @@ class PoolDispatchTest {
     void requestReturnsTheHandlersResultsFromAWorkerThread() {
         ControllerPool pool = started(ControllerPool.builder("calc").size(2)
                 .on("square", s -> (Integer) s.value() * (Integer) s.value())
-                .on("square", s -> Thread.currentThread().getName()));
+                .on("square", s -> { return Thread.currentThread().getName(); }));
         List<Object> result = pool.request("square", 7).await(WAIT);
         assertEquals(49, result.get(0));
         assertTrue(((String) result.get(1)).matches("calc-worker-[01]"), result.get(1).toString());
@@ -60,8 +60,8 @@ class PoolDispatchTest {
         ControllerPool pool = started(ControllerPool.builder("tasks").size(3));
         CountDownLatch ran = new CountDownLatch(1);
         pool.execute(ran::countDown);
-        assertEquals("done", pool.submit(() -> "done").awaitFirst(WAIT));
-        assertEquals(5, pool.submit(args -> (Integer) args.get(0) + (Integer) args.get(1), 2, 3).awaitFirst(WAIT));
+        assertEquals("done", pool.submit(() -> "done").first(Object.class).await(WAIT));
+        assertEquals(5, pool.submit(args -> (Integer) args.get(0) + (Integer) args.get(1), 2, 3).first(Object.class).await(WAIT));
         await().atMost(WAIT).until(() -> ran.getCount() == 0);
     }
 
@@ -70,7 +70,7 @@ class PoolDispatchTest {
         ControllerPool pool = started(ControllerPool.builder("ctx").size(2).globalContext("who", "global")
                 .globalContext("lang", "en")
                 .on("greet", s -> s.get("who") + "/" + s.get("lang") + "/" + s.args()));
-        Pending p = pool.request("greet", null, Map.of("who", "event"), 1, 2);
+        Pending<List<Object>> p = pool.request("greet", null, Map.of("who", "event"), 1, 2);
         assertEquals(List.of("event/en/[1, 2]"), p.await(WAIT));
     }
 
@@ -81,7 +81,7 @@ class PoolDispatchTest {
             Object[] seen = (Object[]) w.submit(() -> new Object[] {
                     Session.current().getStatic(ControllerPool.STATIC_POOL),
                     Session.current().getStatic(ControllerPool.STATIC_WORKER_INDEX),
-                    Session.current().getStatic("tag")}).awaitFirst(WAIT);
+                    Session.current().getStatic("tag")}).first(Object.class).await(WAIT);
             assertEquals(pool, seen[0]);
             assertEquals(pool.workers().indexOf(w), seen[1]);
             assertEquals("t", seen[2]);
@@ -104,11 +104,11 @@ class PoolDispatchTest {
                     // Returns only once all four handlers run at the same time.
                     return allIn.await(10, TimeUnit.SECONDS);
                 }));
-        List<Pending> ps = new ArrayList<>();
+        List<Pending<List<Object>>> ps = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ps.add(pool.request("meet"));
         }
-        for (Pending p : ps) {
+        for (Pending<List<Object>> p : ps) {
             assertEquals(List.of(true), p.await(WAIT));
         }
         assertEquals(4, made.get());
@@ -133,9 +133,9 @@ class PoolDispatchTest {
     void blockingOnAPoolPendingFromAnyWorkerThrowsInsteadOfDeadlocking() {
         CountDownLatch release = new CountDownLatch(1);
         ControllerPool pool = started(ControllerPool.builder("guard").size(2)
-                .on("slow", s -> release.await(10, TimeUnit.SECONDS)));
+                .on("slow", s -> { return release.await(10, TimeUnit.SECONDS); }));
         Object thrown = pool.submit(() -> {
-            Pending inner = pool.request("slow");
+            Pending<List<Object>> inner = pool.request("slow");
             try {
                 inner.get();
                 return "no guard";
@@ -144,7 +144,7 @@ class PoolDispatchTest {
             } finally {
                 release.countDown();
             }
-        }).awaitFirst(WAIT);
+        }).first(Object.class).await(WAIT);
         assertInstanceOf(LoopThreadBlockingException.class, thrown);
         Object waited = pool.submit(() -> {
             try {
@@ -153,7 +153,7 @@ class PoolDispatchTest {
             } catch (LoopThreadBlockingException expected) {
                 return expected;
             }
-        }).awaitFirst(WAIT);
+        }).first(Object.class).await(WAIT);
         assertInstanceOf(LoopThreadBlockingException.class, waited);
     }
 

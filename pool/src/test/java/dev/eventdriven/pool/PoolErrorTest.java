@@ -52,7 +52,7 @@ class PoolErrorTest {
                     handled.incrementAndGet();
                     return failOn13(s);
                 }));
-        Pending bad = pool.request("e", 13);
+        Pending<List<Object>> bad = pool.request("e", 13);
         for (int i = 0; i < 100; i++) {
             pool.dispatch("e", i);
         }
@@ -109,13 +109,13 @@ class PoolErrorTest {
                     return failOn13(s);
                 }));
         pool.dispatch("e", 13);
-        List<Pending> rest = new ArrayList<>();
+        List<Pending<List<Object>>> rest = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             rest.add(pool.request("e", i));
         }
         gate.countDown();
         assertTrue(pool.awaitTermination(WAIT));
-        for (Pending p : rest) {
+        for (Pending<List<Object>> p : rest) {
             assertThrows(EventFailedException.class, () -> p.await(WAIT));
         }
         List<Event> back = pool.shutdownNow();

@@ -142,14 +142,14 @@ class PoolLifecycleTest {
         pool.dispatch("busy");
         pool.dispatch("busy");
         await().atMost(WAIT).until(() -> entered.getCount() == 0);
-        List<Pending> pendings = new ArrayList<>();
+        List<Pending<List<Object>>> pendings = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             pendings.add(i % 2 == 0 ? pool.request("e", i) : pool.requestOrdered("k", "e", i));
         }
         List<Event> back = pool.shutdownNow();
         assertEquals(20, back.size());
         assertEquals(ControllerState.TERMINATED, pool.state());
-        for (Pending p : pendings) {
+        for (Pending<List<Object>> p : pendings) {
             CompletionException e = assertThrows(CompletionException.class, p::join);
             assertInstanceOf(ControllerClosedException.class, e.getCause());
             assertTrue(e.getCause().getMessage().contains("handed back"), e.getCause().getMessage());
@@ -183,7 +183,7 @@ class PoolLifecycleTest {
                     return null;
                 }));
         pool.run(null, true);
-        Pending p = pool.request("e", 0);
+        Pending<List<Object>> p = pool.request("e", 0);
         for (int i = 1; i < 5; i++) {
             pool.dispatch("e", i);
         }
@@ -267,7 +267,7 @@ class PoolLifecycleTest {
         for (int i = 0; i < 10; i++) {
             pool.dispatch("e", i);
         }
-        Pending done = pool.request(SystemEvent.SHUTDOWN);
+        Pending<List<Object>> done = pool.request(SystemEvent.SHUTDOWN);
         assertEquals(List.of(), done.await(WAIT));
         assertTrue(pool.awaitTermination(WAIT));
         assertEquals(10, handled.get());

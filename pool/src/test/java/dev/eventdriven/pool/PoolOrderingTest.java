@@ -89,8 +89,8 @@ class PoolOrderingTest {
                     both.countDown();
                     return both.await(10, TimeUnit.SECONDS);
                 }), false);
-        Pending a = pool.requestOrdered("a", "meet", null);
-        Pending b = pool.requestOrdered("b", "meet", null);
+        Pending<List<Object>> a = pool.requestOrdered("a", "meet", null);
+        Pending<List<Object>> b = pool.requestOrdered("b", "meet", null);
         assertEquals(List.of(true), a.await(WAIT));
         assertEquals(List.of(true), b.await(WAIT));
     }
@@ -107,8 +107,8 @@ class PoolOrderingTest {
                     return s.value();
                 }), false);
         pool.dispatchOrdered("k", "e", 1);
-        Pending bad = pool.requestOrdered("k", "e", "bad");
-        Pending last = pool.requestOrdered("k", "e", 3, Map.of("c", 1));
+        Pending<List<Object>> bad = pool.requestOrdered("k", "e", "bad");
+        Pending<List<Object>> last = pool.requestOrdered("k", "e", 3, Map.of("c", 1));
         assertEquals(List.of(3), last.await(WAIT));
         assertTrue(bad.isCompletedExceptionally());
         assertEquals(List.of(1, 3), seen);
@@ -122,7 +122,7 @@ class PoolOrderingTest {
             int v = i;
             pool.executeOrdered("k", () -> seen.add(v));
         }
-        assertEquals(50, pool.submitOrdered("k", seen::size).awaitFirst(WAIT));
+        assertEquals(50, pool.submitOrdered("k", seen::size).first(Object.class).await(WAIT));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.eventdriven.LoopThreadBlockingException;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,7 +57,7 @@ class PoolOverflowTest {
                 .overflowPolicy(OverflowPolicy.DROP_NEWEST));
         pool.dispatch("e", 1);
         pool.dispatch("e", 2);
-        Pending p = pool.request("e", 3);
+        Pending<List<Object>> p = pool.request("e", 3);
         CompletionException e = assertThrows(CompletionException.class, p::join);
         assertInstanceOf(RejectedEventException.class, e.getCause());
         assertEquals(2, pool.stats().dropped());
@@ -103,7 +104,7 @@ class PoolOverflowTest {
         ControllerPool pool = suspended(ControllerPool.builder("own").queueCapacity(1));
         pool.dispatch("e", 1);
         var worker = pool.workers().get(0);
-        Pending p = worker.submit(() -> {
+        Pending<List<Object>> p = worker.submit(() -> {
             pool.dispatch("e", 2);
             return null;
         });

@@ -49,7 +49,7 @@ class PoolStressTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void everyLoneDispatchWakesAParkedWorker() throws Exception {
         // Each request is alone in the pool, so a lost wake-up would leave it waiting for good.
-        ControllerPool pool = ControllerPool.builder("pingpong").size(3).on("ping", s -> s.value()).build();
+        ControllerPool pool = ControllerPool.builder("pingpong").size(3).on("ping", s -> { return s.value(); }).build();
         pool.run();
         try {
             List<Thread> clients = new ArrayList<>();
@@ -59,7 +59,7 @@ class PoolStressTest {
                 Thread t = new Thread(() -> {
                     try {
                         for (int i = 0; i < 5_000; i++) {
-                            Pending p = i % 2 == 0 ? pool.request("ping", i)
+                            Pending<List<Object>> p = i % 2 == 0 ? pool.request("ping", i)
                                     : pool.requestOrdered(client, "ping", i);
                             assertEquals(List.of(i), p.await(Duration.ofSeconds(5)));
                         }
@@ -133,7 +133,7 @@ class PoolStressTest {
         AtomicIntegerArray handled = new AtomicIntegerArray(total);
         AtomicIntegerArray handedBack = new AtomicIntegerArray(total);
         AtomicIntegerArray refused = new AtomicIntegerArray(total);
-        AtomicReferenceArray<Pending> pendings = new AtomicReferenceArray<>(total);
+        AtomicReferenceArray<Pending<List<Object>>> pendings = new AtomicReferenceArray<>(total);
         int[] lastOfKey = new int[PRODUCERS * KEYS_PER_PRODUCER];
         java.util.Arrays.fill(lastOfKey, -1);
         AtomicReference<String> orderBroken = new AtomicReference<>();
@@ -229,7 +229,7 @@ class PoolStressTest {
                 fail("task " + id + ": handled " + handled.get(id) + ", handed back " + handedBack.get(id)
                         + ", refused " + refused.get(id) + "; " + where);
             }
-            Pending p = pendings.get(id);
+            Pending<List<Object>> p = pendings.get(id);
             if (p != null) {
                 assertTrue(p.isDone(), "pending of task " + id + " not done; " + where);
                 if (handled.get(id) == 1) {

@@ -5,6 +5,7 @@ import dev.eventdriven.LoopThreadBlockingException;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
+import dev.eventdriven.internal.GuardedFuture;
 import dev.eventdriven.internal.Envelope;
 import dev.eventdriven.internal.LoopController;
 import java.time.Duration;
@@ -69,7 +70,7 @@ final class PoolIntake {
             switch (overflowPolicy) {
                 case DROP_NEWEST -> {
                     dropped.increment();
-                    Pending p = e.pending();
+                    GuardedFuture.Completion p = e.pending();
                     if (p != null) {
                         p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
                     }
@@ -96,7 +97,7 @@ final class PoolIntake {
     }
 
     private int blockForRoom(PoolNode n) {
-        if (pool.inWorker()) {
+        if (pool.inLoop()) {
             rejected.increment();
             throw new LoopThreadBlockingException(full(n)
                     + ": a worker thread cannot block waiting for room in its own pool");

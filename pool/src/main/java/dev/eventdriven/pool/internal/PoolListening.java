@@ -1,44 +1,28 @@
 package dev.eventdriven.pool.internal;
 
-import dev.eventdriven.Controller;
-import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.Listening;
-import dev.eventdriven.internal.Checks;
 import dev.eventdriven.internal.LoopController;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 
 /**
- * Listening for a pool. A pool listening to a controller is registered on that controller as one
- * dispatcher, so each forwarded event enters the pool once and one worker handles it. A queue
- * listening to a pool is registered on every worker, since every worker takes events.
+ * Listening to a pool: the listener (a dispatcher or a queue) is registered on every worker, since
+ * every worker takes events, and the packets name the pool as their source. A pool listening to a
+ * source is registered on that source as one dispatcher, so each forwarded event enters the pool
+ * once and one worker handles it.
  */
 final class PoolListening {
 
     private PoolListening() {
     }
 
-    static Listening listen(WorkerPool pool, Controller source, Collection<?> allow, String listeningName) {
-        Checks.notNull("source", source);
-        if (!(source instanceof LoopController lc)) {
-            throw new IllegalArgumentException(Checks.message("source", source.getClass().getName(),
-                    "a controller built by Controller.builder()"));
-        }
-        if (pool.workers().contains(source)) {
-            throw new IllegalArgumentException(Checks.message("source", source.name(),
-                    "a controller that is not a worker of pool '" + pool.name + "'"));
-        }
-        return lc.addListener(pool, allow, listeningName, "pool '" + pool.name + "'");
-    }
-
-    static Listening listenedBy(LoopController[] workers, BlockingQueue<? super ForwardingPacket> target,
-                                Collection<?> allow, String listeningName) {
+    static Listening onEveryWorker(LoopController[] workers, Object target, Collection<?> allow, String listeningName,
+                                   String poolName) {
         List<Listening> all = new ArrayList<>(workers.length);
         try {
             for (LoopController w : workers) {
-                all.add(w.listenedBy(target, allow, listeningName));
+                all.add(w.listenedBy(target, allow, listeningName, poolName));
             }
         } catch (RuntimeException e) {
             all.forEach(Listening::close);

@@ -2,29 +2,21 @@ package dev.eventdriven.pool.internal;
 
 import dev.eventdriven.ErrorPolicy;
 import dev.eventdriven.OverflowPolicy;
-import dev.eventdriven.mapping.MappingBlueprint;
+import dev.eventdriven.internal.LoopOptions;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ThreadFactory;
 
 /**
- * Everything a pool is built from; produced by {@code ControllerPoolBuilder}, already checked.
+ * Everything a {@link WorkerPool} is built from, checked by the builder.
  *
- * @param name the pool name
+ * @param name the pool's name
  * @param size the number of workers
- * @param mapping the registrations every worker starts with
- * @param globalContext the global context of every worker
- * @param staticEntries static entries of every worker (the pool adds its own two)
- * @param threadFactory the factory of worker threads, or {@code null} for plain platform threads
- * @param queueCapacity the bound on events queued in the pool, or {@link Long#MAX_VALUE}
- * @param overflowPolicy what a dispatch to a full pool does
- * @param blockTimeout how long {@link OverflowPolicy#BLOCK} waits
- * @param errorPolicy what the pool does after a handler threw in any worker
- * @param batchSize the workers' batch size
- * @param idleSpinNanos how long an idle worker polls before it parks
+ * @param options the options every worker is built from (mapping, contexts, threads, error handling),
+ *     and the pool's adapters
+ * @param queueCapacity the pool queue's bound, {@link Long#MAX_VALUE} for none
+ * @param overflowPolicy what a full pool queue does
+ * @param blockTimeout how long BLOCK waits
+ * @param errorPolicy what a handler error does to the pool
  */
-public record PoolSettings(String name, int size, MappingBlueprint mapping, Map<String, Object> globalContext,
-                           Map<String, Object> staticEntries, ThreadFactory threadFactory, long queueCapacity,
-                           OverflowPolicy overflowPolicy, Duration blockTimeout, ErrorPolicy errorPolicy,
-                           int batchSize, long idleSpinNanos) {
+public record PoolSettings(String name, int size, LoopOptions options, long queueCapacity,
+                           OverflowPolicy overflowPolicy, Duration blockTimeout, ErrorPolicy errorPolicy) {
 }

@@ -5,6 +5,7 @@ import dev.eventdriven.ControllerState;
 import dev.eventdriven.ErrorPolicy;
 import dev.eventdriven.Event;
 import dev.eventdriven.Pending;
+import dev.eventdriven.internal.GuardedFuture;
 import dev.eventdriven.internal.Envelope;
 import dev.eventdriven.internal.LoopController;
 import java.util.ArrayList;
@@ -164,7 +165,7 @@ final class PoolShutdown {
 
     private static Event handBack(PoolNode n, Function<Object, String> why) {
         Envelope e = n;
-        Pending p = e.pending();
+        GuardedFuture.Completion p = e.pending();
         if (p != null) {
             p.completeExceptionally(new ControllerClosedException(why.apply(e.id())));
         }

@@ -79,7 +79,7 @@ final class PoolWaits {
     }
 
     private void requireNotWorker(String what) {
-        if (pool.inWorker()) {
+        if (pool.inLoop()) {
             throw new LoopThreadBlockingException(what + " called on a worker thread of pool '" + pool.name
                     + "': it would wait for itself");
         }

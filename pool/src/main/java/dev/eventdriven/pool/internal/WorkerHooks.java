@@ -1,6 +1,6 @@
 package dev.eventdriven.pool.internal;
 
-import dev.eventdriven.Controller;
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.Session;
 import dev.eventdriven.adapter.Adapter;
 
@@ -29,11 +29,11 @@ final class WorkerHooks implements Adapter {
 
     @Override
     public void exception(Session session, Throwable error) {
-        pool.workerFailed(session.eventId());
+        pool.workerFailed(session, error);
     }
 
     @Override
-    public void closed(Controller controller) {
+    public void closed(EventProcessor processor) {
         pool.workerClosed();
     }
 }

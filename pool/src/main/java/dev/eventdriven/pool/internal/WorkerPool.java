@@ -1,6 +1,17 @@
 package dev.eventdriven.pool.internal;
 
 import dev.eventdriven.Controller;
+import dev.eventdriven.Dispatcher;
+import dev.eventdriven.Listenable;
+import dev.eventdriven.Session;
+import dev.eventdriven.adapter.Adapter;
+import dev.eventdriven.adapter.AdapterManager;
+import dev.eventdriven.adapter.DispatchValidator;
+import dev.eventdriven.internal.Closing;
+import dev.eventdriven.internal.ControllerAdapterContext;
+import dev.eventdriven.internal.DefaultAdapterManager;
+import dev.eventdriven.internal.GuardedFuture;
+import dev.eventdriven.internal.OverflowOptions;
 import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
@@ -68,7 +79,10 @@ public final class WorkerPool implements ControllerPool {
     private final PoolMapping mapping;
     private final PoolShutdown shutdown;
     private final PoolWaits waits;
-    private final BooleanSupplier onWorker = this::inWorker;
+    private final BooleanSupplier onWorker = this::inLoop;
+    private final DefaultAdapterManager adapters;
+    private final Duration closeTimeout;
+    private volatile DispatchValidator[] validators = new DispatchValidator[0];
     private final AtomicInteger closedWorkers = new AtomicInteger();
     /** Set by a forced shutdown: workers stop taking from the queue. */
     private volatile boolean forced;
@@ -85,14 +99,12 @@ public final class WorkerPool implements ControllerPool {
         this.workers = new LoopController[s.size()];
         this.feeds = new WorkerFeed[s.size()];
         for (int i = 0; i < workers.length; i++) {
-            Map<String, Object> statics = new LinkedHashMap<>(s.staticEntries());
+            Map<String, Object> statics = new LinkedHashMap<>(s.options().staticEntries);
             statics.put(STATIC_POOL, this);
             statics.put(STATIC_WORKER_INDEX, i);
             String workerName = name + "-worker-" + i;
-            ControllerConfig config = new ControllerConfig(workerName, s.mapping(), s.globalContext(), statics,
-                    List.of(new WorkerHooks(this)), s.threadFactory(), ControllerConfig.UNBOUNDED,
-                    OverflowPolicy.BLOCK, s.blockTimeout(), ErrorPolicy.CONTINUE, s.batchSize(), workerName,
-                    s.idleSpinNanos());
+            ControllerConfig config = s.options().config(workerName, workerName, statics,
+                    List.of(new WorkerHooks(this)), ControllerConfig.UNBOUNDED, WORKER_OVERFLOW, ErrorPolicy.CONTINUE);
             feeds[i] = new WorkerFeed(this);
             workers[i] = new LoopController(config, feeds[i]);
         }
@@ -100,6 +112,27 @@ public final class WorkerPool implements ControllerPool {
         this.mapping = new PoolMapping(workers);
         this.shutdown = new PoolShutdown(this);
         this.waits = new PoolWaits(this);
+        this.closeTimeout = s.options().closeTimeout();
+        this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping,
+                (k, v) -> eachWorker(w -> w.globalContext().put(k, v)),
+                (k, v) -> eachWorker(w -> w.staticEntries().put(k, v)), this::addValidator, progress::signal));
+        for (Adapter a : s.options().adapters) {
+            adapters.install(a);
+        }
+    }
+
+    private static final OverflowOptions WORKER_OVERFLOW = OverflowOptions.resolve(false, null, null, "worker");
+
+    private void eachWorker(java.util.function.Consumer<LoopController> action) {
+        for (LoopController w : workers) {
+            action.accept(w);
+        }
+    }
+
+    private void addValidator(DispatchValidator validator) {
+        DispatchValidator[] next = Arrays.copyOf(validators, validators.length + 1);
+        next[validators.length] = validator;
+        validators = next;
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -125,22 +158,22 @@ public final class WorkerPool implements ControllerPool {
     }
 
     @Override
-    public Pending request(Object eventId) {
+    public Pending<List<Object>> request(Object eventId) {
         return request(eventId, null);
     }
 
     @Override
-    public Pending request(Object eventId, Object value) {
-        Pending p = new Pending(Checks.eventId(eventId), onWorker);
+    public Pending<List<Object>> request(Object eventId, Object value) {
+        GuardedFuture.Completion p = new GuardedFuture.Completion(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(eventId, value, p, null));
-        return p;
+        return p.view();
     }
 
     @Override
-    public Pending request(Object eventId, Object value, Map<String, ?> context, Object... args) {
-        Pending p = new Pending(Checks.eventId(eventId), onWorker);
+    public Pending<List<Object>> request(Object eventId, Object value, Map<String, ?> context, Object... args) {
+        GuardedFuture.Completion p = new GuardedFuture.Completion(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(eventId, value, Envelope.extra(context, args, p), null));
-        return p;
+        return p.view();
     }
 
     @Override
@@ -149,19 +182,19 @@ public final class WorkerPool implements ControllerPool {
     }
 
     @Override
-    public Pending submit(Callable<?> task) {
-        Pending p = new Pending(SystemEvent.SUBMIT, onWorker);
+    public Pending<List<Object>> submit(Callable<?> task) {
+        GuardedFuture.Completion p = new GuardedFuture.Completion(SystemEvent.SUBMIT, onWorker);
         enqueue(new PoolNode(SystemEvent.SUBMIT, Checks.notNull("task", task), p, null));
-        return p;
+        return p.view();
     }
 
     @Override
-    public Pending submit(Task task, Object... args) {
-        Pending p = new Pending(SystemEvent.SUBMIT, onWorker);
+    public Pending<List<Object>> submit(Task task, Object... args) {
+        GuardedFuture.Completion p = new GuardedFuture.Completion(SystemEvent.SUBMIT, onWorker);
         List<Object> list = args == null ? List.of() : Arrays.asList(args.clone());
         SubmittedTask st = new SubmittedTask(Checks.notNull("task", task), list);
         enqueue(new PoolNode(SystemEvent.SUBMIT, st, p, null));
-        return p;
+        return p.view();
     }
 
     @Override
@@ -175,18 +208,18 @@ public final class WorkerPool implements ControllerPool {
     }
 
     @Override
-    public Pending requestOrdered(Object key, Object eventId, Object value) {
-        Pending p = new Pending(Checks.eventId(eventId), onWorker);
+    public Pending<List<Object>> requestOrdered(Object key, Object eventId, Object value) {
+        GuardedFuture.Completion p = new GuardedFuture.Completion(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(eventId, value, p, orderingKey(key)));
-        return p;
+        return p.view();
     }
 
     @Override
-    public Pending requestOrdered(Object key, Object eventId, Object value, Map<String, ?> context,
+    public Pending<List<Object>> requestOrdered(Object key, Object eventId, Object value, Map<String, ?> context,
                                   Object... args) {
-        Pending p = new Pending(Checks.eventId(eventId), onWorker);
+        GuardedFuture.Completion p = new GuardedFuture.Completion(Checks.eventId(eventId), onWorker);
         enqueue(new PoolNode(eventId, value, Envelope.extra(context, args, p), orderingKey(key)));
-        return p;
+        return p.view();
     }
 
     @Override
@@ -195,10 +228,10 @@ public final class WorkerPool implements ControllerPool {
     }
 
     @Override
-    public Pending submitOrdered(Object key, Callable<?> task) {
-        Pending p = new Pending(SystemEvent.SUBMIT, onWorker);
+    public Pending<List<Object>> submitOrdered(Object key, Callable<?> task) {
+        GuardedFuture.Completion p = new GuardedFuture.Completion(SystemEvent.SUBMIT, onWorker);
         enqueue(new PoolNode(SystemEvent.SUBMIT, Checks.notNull("task", task), p, orderingKey(key)));
-        return p;
+        return p.view();
     }
 
     private static Object orderingKey(Object key) {
@@ -206,10 +239,16 @@ public final class WorkerPool implements ControllerPool {
     }
 
     private void enqueue(PoolNode n) {
+        DispatchValidator[] vs = validators;
+        if (vs.length != 0) {
+            for (DispatchValidator v : vs) {
+                v.validate(n.id(), n.value(), n.context(), n.args());
+            }
+        }
         if (n.id() == SystemEvent.SHUTDOWN) {
             // SHUTDOWN dispatched (or forwarded by a listening) shuts the pool down gracefully.
             shutdown();
-            Pending p = n.pending();
+            GuardedFuture.Completion p = n.pending();
             if (p != null) {
                 terminated.whenComplete((v, x) -> p.complete(List.of()));
             }
@@ -238,16 +277,24 @@ public final class WorkerPool implements ControllerPool {
     // ------------------------------------------------------------------ worker callbacks
 
     /** Worker loop thread: a handler threw (already logged and routed by the worker). */
-    void workerFailed(Object eventId) {
-        shutdown.afterHandlerError(errorPolicy, eventId);
+    void workerFailed(Session session, Throwable error) {
+        adapters.exception(session, error);
+        shutdown.afterHandlerError(errorPolicy, session.eventId());
     }
 
     /** Worker loop thread, as its loop ends (or the caller of a NEW worker's shutdown). */
     void workerClosed() {
         if (closedWorkers.incrementAndGet() == workers.length) {
+            adapters.each("closing", a -> a.closing(this));
+            adapters.each("closed", a -> a.closed(this));
             terminated.complete(null);
         }
         progress.signal();
+    }
+
+    /** @return the pool's adapter manager */
+    DefaultAdapterManager adapterManager() {
+        return adapters;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -261,12 +308,13 @@ public final class WorkerPool implements ControllerPool {
                 throw new IllegalControllerStateException("run pool '" + name + "': it was started already"
                         + " (state: " + s + ")", s);
             }
+            adapters.each("running", a -> a.running(this));
             state.set(suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
             try {
                 for (LoopController w : workers) {
                     w.run(runtimeContext, suspended);
                 }
-                return;
+                failed = null;
             } catch (RuntimeException e) {
                 // E.g. the thread factory failed: a half-started pool must not keep threads alive.
                 failed = e;
@@ -274,6 +322,10 @@ public final class WorkerPool implements ControllerPool {
                 queue.close();
                 markForced();
             }
+        }
+        if (failed == null) {
+            adapters.each("run", a -> a.run(this));
+            return;
         }
         LOG.error("pool '{}': a worker failed to start; the pool stops, its queued events stay for clean()",
                 name, failed);
@@ -302,6 +354,7 @@ public final class WorkerPool implements ControllerPool {
                 }
             }
         }
+        adapters.each("suspend", a -> a.suspend(this));
     }
 
     @Override
@@ -317,6 +370,7 @@ public final class WorkerPool implements ControllerPool {
             }
             resumeWorkers();
         }
+        adapters.each("resume", a -> a.resume(this));
     }
 
     /** Under the lifecycle lock. */
@@ -368,22 +422,47 @@ public final class WorkerPool implements ControllerPool {
         return waits.awaitTermination(timeout);
     }
 
+    @Override
+    public void close() {
+        Closing.close(this, closeTimeout);
+    }
+
     // ------------------------------------------------------------------ listening
 
     @Override
-    public Listening listen(Controller source, Collection<?> allow, String listeningName) {
-        return PoolListening.listen(this, source, allow, listeningName);
+    public Listening listen(Listenable source, Collection<?> allow, String listeningName) {
+        Checks.notNull("source", source);
+        if (source == this || workerList.contains(source)) {
+            throw new IllegalArgumentException(Checks.message("source", source.name(),
+                    "a source other than pool '" + name + "' and its workers"));
+        }
+        return source.listenedBy(this, allow, listeningName);
     }
 
     @Override
-    public boolean unlisten(Controller source) {
-        return source instanceof LoopController lc && lc.removeListener(this);
+    public Listening listenedBy(Dispatcher target, Collection<?> allow, String listeningName) {
+        Checks.notNull("target", target);
+        if (target == this || workerList.contains(target)) {
+            throw new IllegalArgumentException(Checks.message("target", target.name(),
+                    "a listener other than pool '" + name + "' and its workers"));
+        }
+        return PoolListening.onEveryWorker(workers, target, allow, listeningName, name);
     }
 
     @Override
     public Listening listenedBy(BlockingQueue<? super ForwardingPacket> target, Collection<?> allow,
                                 String listeningName) {
-        return PoolListening.listenedBy(workers, target, allow, listeningName);
+        Checks.notNull("queue", target);
+        return PoolListening.onEveryWorker(workers, target, allow, listeningName, name);
+    }
+
+    @Override
+    public boolean unlistenedBy(Dispatcher target) {
+        boolean removed = false;
+        for (LoopController w : workers) {
+            removed |= w.unlistenedBy(target);
+        }
+        return removed;
     }
 
     // ------------------------------------------------------------------ state
@@ -434,8 +513,13 @@ public final class WorkerPool implements ControllerPool {
     }
 
     @Override
+    public AdapterManager adapters() {
+        return adapters;
+    }
+
+    @Override
     public boolean isIdle() {
-        if (!queue.isEmpty() || lanes.backlogSize() != 0) {
+        if (!queue.isEmpty() || lanes.backlogSize() != 0 || !adapters.allIdle()) {
             return false;
         }
         for (int i = 0; i < workers.length; i++) {
@@ -453,7 +537,7 @@ public final class WorkerPool implements ControllerPool {
 
     @Override
     public ControllerStats stats() {
-        ControllerStats sum = new ControllerStats(0, 0, 0, 0, 0, 0, 0);
+        ControllerStats sum = new ControllerStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
         long slots = 0;
         for (int i = 0; i < workers.length; i++) {
             sum = sum.plus(workers[i].stats());
@@ -462,11 +546,11 @@ public final class WorkerPool implements ControllerPool {
         // Backlog events re-appended to the queue as heads were counted once already (as tickets).
         long dispatched = queue.accepted() - lanes.requeued() + lanes.lastTicket();
         long queued = queue.size() + lanes.backlogSize() + slots;
-        return sum.plus(new ControllerStats(dispatched, 0, 0, intake.dropped.sum(), intake.rejected.sum(), queued, 0));
+        return sum.plus(new ControllerStats(dispatched, 0, 0, intake.dropped.sum(), intake.rejected.sum(), queued, 0, 0, 0));
     }
 
     @Override
-    public boolean inWorker() {
+    public boolean inLoop() {
         return currentWorker() != null;
     }
 
