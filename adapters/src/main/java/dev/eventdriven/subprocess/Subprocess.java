@@ -1,15 +1,21 @@
 package dev.eventdriven.subprocess;
 
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.EventDrivenException;
+import dev.eventdriven.Dispatcher;
+import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.HandlerFailure;
+import dev.eventdriven.Listenable;
+import dev.eventdriven.Listening;
 import dev.eventdriven.Session;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.internal.Checks;
+import dev.eventdriven.internal.Listeners;
 import dev.eventdriven.internal.SplicedReturns;
 import dev.eventdriven.subprocess.internal.Blueprints;
 import dev.eventdriven.subprocess.internal.ChildConnection;
@@ -18,6 +24,8 @@ import dev.eventdriven.subprocess.internal.Protocol;
 import dev.eventdriven.subprocess.internal.RemoteProxies;
 import dev.eventdriven.subprocess.internal.ValueCodec;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.BlockingQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +75,8 @@ public final class Subprocess implements Adapter {
     private volatile ChildConnection child;
     private volatile boolean closing;
     private volatile Thread restarter;
+    private volatile Listeners listeners;
+    private final ChildEvents events = new ChildEvents();
     private int restarts;
 
     Subprocess(SubprocessBuilder config) {
@@ -105,7 +115,8 @@ public final class Subprocess implements Adapter {
     @Override
     public void setup(AdapterContext context) {
         this.context = context;
-        this.settings = config.settings(context.controller().name());
+        this.settings = config.settings(context.processor().name());
+        this.listeners = new Listeners(settings.name());
         context.mapping().add(SystemEvent.OTHER, this::forwardEvent);
         context.mapping().add(SystemEvent.SUBMIT, this::forwardTask);
         context.addDispatchValidator(this::validate);
@@ -115,11 +126,11 @@ public final class Subprocess implements Adapter {
     /**
      * Starts the child. Caller of {@code run()}.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      * @throws ChildProcessException if the child cannot be started
      */
     @Override
-    public void running(Controller controller) {
+    public void running(EventProcessor processor) {
         startChild();
     }
 
@@ -127,10 +138,10 @@ public final class Subprocess implements Adapter {
      * Drains and stops the child (killing it after the shutdown timeout). Loop thread or the caller of
      * {@code shutdownNow()}.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
     @Override
-    public void closing(Controller controller) {
+    public void closing(EventProcessor processor) {
         closing = true;
         Thread r = restarter;
         if (r != null) {
@@ -145,10 +156,10 @@ public final class Subprocess implements Adapter {
     /**
      * Makes sure the child is gone. Loop thread.
      *
-     * @param controller the controller
+     * @param processor the controller or pool
      */
     @Override
-    public void closed(Controller controller) {
+    public void closed(EventProcessor processor) {
         closing = true;
         // A restart in progress may still start a child: let it finish first, then kill what runs.
         Thread r = restarter;
@@ -275,6 +286,10 @@ public final class Subprocess implements Adapter {
     private Object forwardEvent(Session s) {
         Object eventId = s.originEventId();
         Object value = s.value();
+        Listeners ls = listeners;
+        if (!ls.isEmpty()) {
+            ls.forward(eventId, value, s.eventContext());
+        }
         ForwardedAnswer answer = new ForwardedAnswer(eventId, value);
         try {
             // Encoded right away, on this thread: the session's context and arguments need no copy.
@@ -290,6 +305,54 @@ public final class Subprocess implements Adapter {
      * returns (spliced into the parent's), or failed; a remote handler failure is also dispatched as
      * ERROR. Acting in {@code complete} saves a dependent stage per call.
      */
+    /**
+     * The events this adapter hands to the child, as a source others can listen to
+     * ({@code controller.listen(child.events(), allow, name)}): each event (or SUBMIT task) forwarded
+     * to the child whose id is allowed is forwarded to the listener too, as a
+     * {@link dev.eventdriven.ForwardingPacket} whose source is the child's name.
+     *
+     * @return the child's events as a listenable source
+     */
+    public Listenable events() {
+        return events;
+    }
+
+    /** The child's side of listening: registrations wait until the adapter knows its child's name. */
+    private final class ChildEvents implements Listenable {
+        private Listeners installed() {
+            Listeners ls = listeners;
+            if (ls == null) {
+                throw new IllegalStateException("child process events: install the Subprocess adapter (build the"
+                        + " controller) before listening to it");
+            }
+            return ls;
+        }
+
+        @Override
+        public String name() {
+            ChildSettings s = settings;
+            return s == null ? "child" : s.name();
+        }
+
+        @Override
+        public Listening listenedBy(Dispatcher target, Collection<?> allow, String name) {
+            Checks.notNull("target", target);
+            return installed().add(target, allow, name, "'" + target.name() + "'");
+        }
+
+        @Override
+        public Listening listenedBy(BlockingQueue<? super ForwardingPacket> queue, Collection<?> allow, String name) {
+            Checks.notNull("queue", queue);
+            return installed().add(queue, allow, name, "queue '" + name + "'");
+        }
+
+        @Override
+        public boolean unlistenedBy(Dispatcher target) {
+            Listeners ls = listeners;
+            return ls != null && ls.remove(target);
+        }
+    }
+
     private final class ForwardedAnswer extends CompletableFuture<Object> {
         private final Object eventId;
         private final Object value;
@@ -315,6 +378,10 @@ public final class Subprocess implements Adapter {
 
     private Object forwardTask(Session s) {
         SubmittedTask task = (SubmittedTask) s.value();
+        Listeners ls = listeners;
+        if (!ls.isEmpty()) {
+            ls.forward(SystemEvent.SUBMIT, task, s.eventContext());
+        }
         CompletableFuture<Object> answer;
         try {
             answer = live().call(Protocol.TASK, Blueprints.taskDescriptor(task.task()), task.args());
@@ -326,13 +393,14 @@ public final class Subprocess implements Adapter {
 
     private void reportFailure(Throwable error, Object eventId, Object value) {
         if (error instanceof RemoteHandlerException) {
-            dispatchError(new HandlerFailure(eventId, value, error));
+            dispatchError(new HandlerFailure(eventId, value, error, context.processor().name(),
+                    "child process '" + settings.name() + "'", false));
         }
     }
 
     private void dispatchError(HandlerFailure failure) {
         try {
-            context.controller().dispatch(SystemEvent.ERROR, failure);
+            context.processor().dispatch(SystemEvent.ERROR, failure);
         } catch (ControllerClosedException e) {
             LOG.debug("child '{}': ERROR not dispatched, the controller is closed: {}", settings.name(),
                     failure.error().toString());
@@ -357,7 +425,7 @@ public final class Subprocess implements Adapter {
             }
             return;
         }
-        if (eventId instanceof SystemEvent || !context.controller().mapping().get(eventId).isEmpty()) {
+        if (eventId instanceof SystemEvent || !context.processor().mapping().get(eventId).isEmpty()) {
             return; // stays in the parent
         }
         try {
@@ -383,7 +451,7 @@ public final class Subprocess implements Adapter {
         @Override
         public void dispatched(List<?> m) {
             try {
-                context.controller().dispatch(m.get(1), m.get(2), stringKeys(m.get(3)), args(m.get(4)));
+                context.processor().dispatch(m.get(1), m.get(2), stringKeys(m.get(3)), args(m.get(4)));
             } catch (RuntimeException e) {
                 LOG.warn("child '{}': its event {} could not be dispatched to the parent: {}", settings.name(),
                         m.get(1), e.toString());
@@ -392,7 +460,7 @@ public final class Subprocess implements Adapter {
 
         @Override
         public CompletionStage<?> requested(List<?> m) {
-            return context.controller().request(m.get(2), m.get(3), stringKeys(m.get(4)), args(m.get(5)));
+            return context.processor().request(m.get(2), m.get(3), stringKeys(m.get(4)), args(m.get(5)));
         }
 
         @Override
@@ -406,7 +474,8 @@ public final class Subprocess implements Adapter {
             if (requested || closing) {
                 return;
             }
-            dispatchError(new HandlerFailure("subprocess:" + settings.name(), null, cause));
+            dispatchError(new HandlerFailure("subprocess:" + settings.name(), null, cause, context.processor().name(),
+                    "child process '" + settings.name() + "'", false));
             RestartPolicy policy = config.restartPolicy();
             int attempt;
             synchronized (lock) {
@@ -414,8 +483,8 @@ public final class Subprocess implements Adapter {
             }
             if (attempt < 0) {
                 LOG.error("child '{}' is gone and will not be restarted ({}); shutting down controller '{}'",
-                        settings.name(), policy, context.controller().name());
-                context.controller().shutdown();
+                        settings.name(), policy, context.processor().name());
+                context.processor().shutdown();
                 return;
             }
             restarter = Thread.currentThread();
@@ -435,8 +504,8 @@ public final class Subprocess implements Adapter {
                 startChild();
             } catch (ChildProcessException e) {
                 LOG.error("child '{}' could not be restarted; shutting down controller '{}'", settings.name(),
-                        context.controller().name(), e);
-                context.controller().shutdown();
+                        context.processor().name(), e);
+                context.processor().shutdown();
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.eventdriven.timer;
 
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.Controller;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.adapter.Adapter;
@@ -175,36 +176,36 @@ public final class Timer implements Adapter {
      */
     @Override
     public void setup(AdapterContext context) {
-        schedule.bind(context.controller());
+        schedule.bind(context.processor());
     }
 
     /** Starts the schedule (unless the controller starts suspended). */
     @Override
-    public void run(Controller controller) {
+    public void run(EventProcessor processor) {
         schedule.start();
     }
 
     /** Cancels the next tick. */
     @Override
-    public void suspend(Controller controller) {
+    public void suspend(EventProcessor processor) {
         schedule.follow();
     }
 
     /** Schedules the next slot after now; the slots that passed are dropped. */
     @Override
-    public void resume(Controller controller) {
+    public void resume(EventProcessor processor) {
         schedule.follow();
     }
 
     /** Stops the timer for good. */
     @Override
-    public void closing(Controller controller) {
+    public void closing(EventProcessor processor) {
         schedule.close();
     }
 
     /** Stops the timer for good (for a controller that never ran, {@code closing} is not called). */
     @Override
-    public void closed(Controller controller) {
+    public void closed(EventProcessor processor) {
         schedule.close();
     }
 

@@ -39,7 +39,7 @@ class ChildFailureTest {
         Subprocess sub = builder.build();
         parent = Controller.builder("failing")
                 .adapter(sub)
-                .on(SystemEvent.ERROR, EventHandler.of(s -> errors.add((HandlerFailure) s.value())))
+                .on(SystemEvent.ERROR, s -> errors.add((HandlerFailure) s.value()))
                 .build();
         parent.run();
         // the child is up once it answers
@@ -53,13 +53,13 @@ class ChildFailureTest {
         assertTrue(parent.awaitTermination(WAIT));
     }
 
-    private static ChildProcessException childFailure(Pending p) {
+    private static ChildProcessException childFailure(Pending<List<Object>> p) {
         CompletionException e = assertThrows(CompletionException.class, p::join);
         return assertInstanceOf(ChildProcessException.class, e.getCause());
     }
 
-    private List<Pending> inFlight(int n) {
-        List<Pending> ps = new ArrayList<>();
+    private List<Pending<List<Object>>> inFlight(int n) {
+        List<Pending<List<Object>>> ps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ps.add(parent.request("work", 60_000));
         }
@@ -73,21 +73,21 @@ class ChildFailureTest {
         parent = Controller.builder("full-parent")
                 .adapter(Subprocess.builder(ChildHandlers.class).build())
                 .queueCapacity(2).overflowPolicy(OverflowPolicy.FAIL)
-                .on("block", EventHandler.of(s -> {
+                .on("block", s -> {
                     entered.countDown();
                     release.await();
-                }))
+                })
                 .build();
         parent.run();
         assertEquals(List.of(1), parent.request("square", 1).await(WAIT));
-        Pending failing = parent.request("failLater", 500); // forwarded before the loop blocks
+        Pending<List<Object>> failing = parent.request("failLater", 500); // forwarded before the loop blocks
         parent.dispatch("block");
         assertTrue(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS));
         parent.dispatch("filler", 1);
         parent.dispatch("filler", 2); // the queue is full now: the ERROR event will be refused
         try {
             CompletionException e = assertThrows(CompletionException.class,
-                    () -> failing.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
+                    () -> failing.toCompletableFuture().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
             assertInstanceOf(RemoteHandlerException.class, e.getCause());
         } finally {
             release.countDown();
@@ -97,10 +97,10 @@ class ChildFailureTest {
     @Test
     void aKilledChildFailsEveryInFlightPendingWithinASecondAndTheParentShutsDown() {
         Subprocess sub = start(Subprocess.builder(ChildHandlers.class).workers(2));
-        List<Pending> ps = inFlight(4);
+        List<Pending<List<Object>>> ps = inFlight(4);
         ProcessHandle.of(sub.pid()).orElseThrow().destroyForcibly();
         await().atMost(Duration.ofSeconds(1)).until(() -> ps.stream().allMatch(Pending::isDone));
-        for (Pending p : ps) {
+        for (Pending<List<Object>> p : ps) {
             assertTrue(childFailure(p).getMessage().contains("exit code"));
         }
         await().atMost(WAIT).until(() -> errors.stream().anyMatch(f -> f.error() instanceof ChildProcessException));
@@ -112,8 +112,8 @@ class ChildFailureTest {
     @Test
     void systemExitInAHandlerReportsTheExitCodeAndTheLastStderrLines() {
         start(Subprocess.builder(ChildHandlers.class).workers(2));
-        Pending slow = parent.request("work", 60_000);
-        Pending exit = parent.request("exit", 7);
+        Pending<List<Object>> slow = parent.request("work", 60_000);
+        Pending<List<Object>> exit = parent.request("exit", 7);
         await().atMost(Duration.ofSeconds(1)).until(() -> slow.isDone() && exit.isDone());
         ChildProcessException e = childFailure(slow);
         assertEquals(7, e.exitCode());
@@ -134,7 +134,7 @@ class ChildFailureTest {
         Subprocess sub = start(Subprocess.builder(ChildHandlers.class)
                 .restartPolicy(RestartPolicy.limited(2, Duration.ofMillis(50))));
         long firstPid = sub.pid();
-        Pending lost = parent.request("work", 60_000);
+        Pending<List<Object>> lost = parent.request("work", 60_000);
         ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
         childFailure(lost);
         await().atMost(WAIT).until(() -> sub.restarts() == 1 && sub.isChildAlive());
@@ -168,7 +168,7 @@ class ChildFailureTest {
     void aChildJvmThatCannotStartReportsWhyAndShutsTheParentDown() {
         Subprocess sub = Subprocess.builder(ChildHandlers.class).jvmOptions("-XX:+NoSuchOptionAnywhere").build();
         parent = Controller.builder("unstartable").adapter(sub)
-                .on(SystemEvent.ERROR, EventHandler.of(s -> errors.add((HandlerFailure) s.value())))
+                .on(SystemEvent.ERROR, s -> errors.add((HandlerFailure) s.value()))
                 .build();
         parent.run();
         await().atMost(WAIT).until(() -> errors.stream().anyMatch(f -> f.error() instanceof ChildProcessException));
@@ -223,6 +223,6 @@ class ChildFailureTest {
     }
 
     /** A request and its input. */
-    private record Sent(int value, Pending pending) {
+    private record Sent(int value, Pending<List<Object>> pending) {
     }
 }

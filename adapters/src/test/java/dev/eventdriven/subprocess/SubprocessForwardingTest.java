@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eventdriven.EventAction;
 import dev.eventdriven.Controller;
 import dev.eventdriven.EventFailedException;
 import dev.eventdriven.EventHandler;
@@ -52,8 +53,8 @@ class SubprocessForwardingTest {
         parent = Controller.builder("forwarding")
                 .adapter(sub)
                 .on("double", s -> 2 * (Integer) s.value())
-                .on("fromChild", EventHandler.of(s -> fromChild.add(s.value())))
-                .on(SystemEvent.ERROR, EventHandler.of(s -> errors.add((HandlerFailure) s.value())))
+                .on("fromChild", s -> fromChild.add(s.value()))
+                .on(SystemEvent.ERROR, s -> errors.add((HandlerFailure) s.value()))
                 .build();
         parent.run();
     }
@@ -65,34 +66,52 @@ class SubprocessForwardingTest {
     }
 
     @Test
+    void aControllerListensToTheEventsTheChildTakes() {
+        List<Object> audit = new CopyOnWriteArrayList<>();
+        Controller auditor = Controller.builder("auditor").on("square", s -> audit.add(s.value())).build();
+        auditor.run();
+        try (auditor) {
+            auditor.listen(sub.events(), List.of("square"), "audit");
+
+            assertEquals(List.of(36), parent.request("square", 6, Map.of("k", "v")).await(WAIT));
+            parent.request("double", 4).await(WAIT); // handled in the parent: not the child's
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> audit.size() == 1);
+            assertEquals(new dev.eventdriven.ForwardingPacket("square", 6, Map.of("k", "v"), "audit",
+                    "forwarding-child", List.of("forwarding-child")), audit.get(0));
+            assertEquals("forwarding-child", sub.events().name());
+            assertTrue(auditor.unlisten(sub.events()));
+        }
+    }
+
+    @Test
     void anEventTheParentDoesNotHandleIsHandledInTheChild() {
-        Pending p = parent.request("square", 7);
+        Pending<List<Object>> p = parent.request("square", 7);
         assertEquals(List.of(49), p.await(WAIT));
     }
 
     @Test
     void valueContextAndArgumentsReachTheChildHandler() {
-        Object answer = parent.request("echo", "v", Map.of("who", "me"), 1, "two").awaitFirst(WAIT);
+        Object answer = parent.request("echo", "v", Map.of("who", "me"), 1, "two").first(Object.class).await(WAIT);
         // the first element is the child handler's return: a list
         assertEquals(List.of("v", "me", List.of(1, "two")), answer);
     }
 
     @Test
     void theChildRunsInAnotherProcess() {
-        long childPid = (Long) parent.request("pid").awaitFirst(WAIT);
+        long childPid = (Long) parent.request("pid").first(Object.class).await(WAIT);
         assertNotEquals(ProcessHandle.current().pid(), childPid);
         assertEquals(sub.pid(), childPid);
     }
 
     @Test
     void aNamedTaskRunsInTheChildWithItsArguments() {
-        assertEquals(6, parent.submit(new Tasks.Sum(), 1, 2, 3).awaitFirst(WAIT));
-        assertEquals(sub.pid(), parent.submit(new Tasks.WhereAmI()).awaitFirst(WAIT));
+        assertEquals(6, parent.submit(new Tasks.Sum(), 1, 2, 3).first(Object.class).await(WAIT));
+        assertEquals(sub.pid(), parent.submit(new Tasks.WhereAmI()).first(Object.class).await(WAIT));
     }
 
     @Test
     void aRecordTaskTravelsWithItsComponents() {
-        assertEquals("ababab", parent.submit(new Tasks.Repeat("ab", 3)).awaitFirst(WAIT));
+        assertEquals("ababab", parent.submit(new Tasks.Repeat("ab", 3)).first(Object.class).await(WAIT));
     }
 
     @Test
@@ -106,13 +125,13 @@ class SubprocessForwardingTest {
         for (int t = 0; t < threads; t++) {
             int base = t * perThread;
             callers.add(new Thread(() -> {
-                List<Pending> ps = new ArrayList<>(perThread);
+                List<Pending<List<Object>>> ps = new ArrayList<>(perThread);
                 for (int i = 0; i < perThread; i++) {
                     ps.add(parent.request("square", base + i));
                 }
                 for (int i = 0; i < perThread; i++) {
                     int v = base + i;
-                    Object got = ps.get(i).awaitFirst(WAIT);
+                    Object got = ps.get(i).first(Object.class).await(WAIT);
                     if (!Integer.valueOf(v * v).equals(got)) {
                         wrong.add(v + " -> " + got);
                     }
@@ -222,7 +241,7 @@ class SubprocessForwardingTest {
         parent.dispatch("work", 300);
         assertTrue(parent.awaitIdle(WAIT));
         assertTrue(sub.isIdle());
-        Pending p = parent.request("work", 200);
+        Pending<List<Object>> p = parent.request("work", 200);
         assertTrue(parent.awaitDrained(WAIT));
         assertTrue(p.isDone());
     }
@@ -239,7 +258,7 @@ class SubprocessForwardingTest {
             long seed = seeds.nextLong();
             ts.add(new Thread(() -> {
                 java.util.Random r = new java.util.Random(seed);
-                List<Pending> ps = new ArrayList<>();
+                List<Pending<List<Object>>> ps = new ArrayList<>();
                 List<Integer> in = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
                     int v = r.nextInt(10_000);
@@ -249,7 +268,7 @@ class SubprocessForwardingTest {
                 for (int i = 0; i < perThread; i++) {
                     Object got;
                     try {
-                        got = ps.get(i).awaitFirst(WAIT);
+                        got = ps.get(i).first(Object.class).await(WAIT);
                     } catch (RuntimeException e) {
                         got = e;
                     }
@@ -272,21 +291,21 @@ class SubprocessForwardingTest {
     @Test
     void theChildGetsTheConfiguredEnvironmentWorkingDirectoryAndJvmOptions() throws Exception {
         assertEquals(List.of("from the parent", "set"), parent.submit(
-                new Tasks.Environment("EVENTDRIVEN_TEST_VARIABLE", "eventdriven.test.property")).awaitFirst(WAIT));
+                new Tasks.Environment("EVENTDRIVEN_TEST_VARIABLE", "eventdriven.test.property")).first(Object.class).await(WAIT));
         Object dir = ((List<?>) parent.submit(new Tasks.Environment("NO_SUCH_VARIABLE_HERE", "user.dir"))
-                .awaitFirst(WAIT)).get(1);
+                .first(Object.class).await(WAIT)).get(1);
         assertEquals(workDir.toRealPath().toString(), java.nio.file.Path.of((String) dir).toRealPath().toString());
     }
 
     @Test
     void eachChildWorkerHasItsOwnInstanceOfTheBlueprintClass() {
-        List<Pending> ps = new ArrayList<>();
+        List<Pending<List<Object>>> ps = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             ps.add(parent.request("whoHandles"));
         }
         Map<Object, java.util.Set<Object>> instancesByThread = new java.util.HashMap<>();
-        for (Pending p : ps) {
-            List<?> who = (List<?>) p.awaitFirst(WAIT);
+        for (Pending<List<Object>> p : ps) {
+            List<?> who = (List<?>) p.first(Object.class).await(WAIT);
             instancesByThread.computeIfAbsent(who.get(1), k -> new java.util.HashSet<>()).add(who.get(0));
         }
         assertEquals(2, instancesByThread.size(), String.valueOf(instancesByThread));

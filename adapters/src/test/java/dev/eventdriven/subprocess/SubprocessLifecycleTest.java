@@ -64,12 +64,12 @@ class SubprocessLifecycleTest {
         Controller parent = Controller.builder("lifecycle").adapter(sub).build();
         parent.run();
         long pid = sub.pid();
-        Pending slow = parent.request("work", 400);
-        Pending quick = parent.request("square", 3);
+        Pending<List<Object>> slow = parent.request("work", 400);
+        Pending<List<Object>> quick = parent.request("square", 3);
         parent.shutdown();
         assertTrue(parent.awaitTermination(WAIT));
-        assertEquals(List.of("worked"), slow.getNow(null));
-        assertEquals(List.of(9), quick.getNow(null));
+        assertEquals(List.of("worked"), slow.toCompletableFuture().getNow(null));
+        assertEquals(List.of(9), quick.toCompletableFuture().getNow(null));
         assertFalse(alive(pid));
         List<String> names = made.stream().map(Thread::getName).toList();
         assertTrue(names.containsAll(List.of("draining-channel", "draining-stderr")), names.toString());
@@ -165,7 +165,7 @@ class SubprocessLifecycleTest {
         Controller parent = Controller.builder("ticking-parent")
                 .adapter(sub)
                 .adapter(dev.eventdriven.timer.Timer.builder().eventId("tick").interval(Duration.ofMillis(20)).build())
-                .on("ticked", dev.eventdriven.EventHandler.of(s -> ticked.add(s.value())))
+                .on("ticked", s -> ticked.add(s.value()))
                 .build();
         parent.run();
         try {

@@ -47,10 +47,10 @@ class TimerRealTimeTest {
 
     private Controller controllerWith(Timer timer) {
         Controller c = Controller.builder("real-" + controllers.size()).adapter(timer)
-                .on(SystemEvent.TIMING, EventHandler.of(s -> {
+                .on(SystemEvent.TIMING, s -> {
                     handled.incrementAndGet();
                     handlerThreads.add(Thread.currentThread().getName());
-                })).build();
+                }).build();
         controllers.add(c);
         return c;
     }
@@ -148,7 +148,7 @@ class TimerRealTimeTest {
     @Test
     void dispatchLaterDeliversNoSoonerThanTheDelay() {
         List<Long> at = new CopyOnWriteArrayList<>();
-        Controller c = Controller.builder("later").on("later", EventHandler.of(s -> at.add(System.nanoTime()))).build();
+        Controller c = Controller.builder("later").on("later", s -> at.add(System.nanoTime())).build();
         controllers.add(c);
         c.run();
         long t0 = System.nanoTime();

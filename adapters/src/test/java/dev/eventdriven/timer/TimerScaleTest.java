@@ -39,7 +39,7 @@ class TimerScaleTest {
                 .keepAlive(Duration.ofMinutes(1)).build()) {
             for (int c = 0; c < CONTROLLERS; c++) {
                 ControllerBuilder b = Controller.builder("scale-" + c)
-                        .on("tick", EventHandler.of(s -> handled.incrementAndGet()));
+                        .on("tick", s -> handled.incrementAndGet());
                 for (int i = 0; i < TIMERS_PER_CONTROLLER; i++) {
                     // Spread the intervals so that deadlines do not all fall on the same instant.
                     Timer t = Timer.builder().name("t" + i).eventId("tick")

@@ -118,7 +118,7 @@ class TimerSchedulerStressTest {
         try (TimerScheduler scheduler = TimerScheduler.builder("stress-timing").build()) {
             Timer timer = Timer.builder().interval(Duration.ofMillis(1)).scheduler(scheduler).build();
             Controller c = Controller.builder("stress-timing")
-                    .adapter(timer).on(dev.eventdriven.SystemEvent.TIMING, EventHandler.of(s -> handled.incrementAndGet()))
+                    .adapter(timer).on(dev.eventdriven.SystemEvent.TIMING, s -> handled.incrementAndGet())
                     .build();
             c.run();
             runThreads(() -> {

@@ -41,7 +41,7 @@ class TimerVirtualTimeTest {
 
     private Controller controllerWith(Timer... timers) {
         var b = Controller.builder("timed-" + controllers.size())
-                .on(SystemEvent.TIMING, EventHandler.of(s -> seen.add(s.value())));
+                .on(SystemEvent.TIMING, s -> seen.add(s.value()));
         for (Timer t : timers) {
             b.adapter(t);
         }
@@ -302,8 +302,8 @@ class TimerVirtualTimeTest {
         Timer fast = Timer.builder().name("fast").eventId("fast-tick").interval(secs(10)).scheduler(time).build();
         Timer slow = Timer.builder().name("slow").eventId("slow-tick").interval(secs(25)).scheduler(time).build();
         Controller c = Controller.builder("two-timers").adapter(fast).adapter(slow)
-                .on("fast-tick", EventHandler.of(s -> ids.add(s.eventId())))
-                .on("slow-tick", EventHandler.of(s -> ids.add(s.eventId()))).build();
+                .on("fast-tick", s -> ids.add(s.eventId()))
+                .on("slow-tick", s -> ids.add(s.eventId())).build();
         controllers.add(c);
         c.run();
         time.advance(secs(100));
@@ -329,7 +329,7 @@ class TimerVirtualTimeTest {
         Timer timer = timer(MissedTickPolicy.FIRE_ONCE);
         var release = new CountDownLatch(1);
         Controller c = Controller.builder("closing").adapter(timer)
-                .on("hold", EventHandler.of(s -> release.await())).build();
+                .on("hold", s -> release.await()).build();
         controllers.add(c);
         c.run();
         c.dispatch("hold");
@@ -349,15 +349,15 @@ class TimerVirtualTimeTest {
         var release = new CountDownLatch(1);
         Controller c = Controller.builder("bounded").adapter(timer).queueCapacity(2)
                 .overflowPolicy(OverflowPolicy.FAIL)
-                .on("hold", EventHandler.of(s -> {
+                .on("hold", s -> {
                     holding.countDown();
                     release.await();
-                }))
-                .on("filler", EventHandler.of(s -> { }))
-                .on(SystemEvent.TIMING, EventHandler.of(s -> seen.add(s.value()))).build();
+                })
+                .on("filler", s -> { })
+                .on(SystemEvent.TIMING, s -> seen.add(s.value())).build();
         controllers.add(c);
         c.run();
-        Pending held = c.request("hold");
+        Pending<List<Object>> held = c.request("hold");
         assertTrue(holding.await(10, TimeUnit.SECONDS));
         int fillers = 0;
         while (fillers < 100) { // fill the queue while the loop is held, whatever counts towards capacity

@@ -102,8 +102,8 @@ public final class Blueprints {
                 }
                 byWorker[w] = regs.get(r).handler();
             }
-            shared.on(model.get(r).eventId(),
-                    s -> byWorker[(Integer) s.getStatic(ControllerPool.STATIC_WORKER_INDEX)].handle(s));
+            EventHandler confined = s -> byWorker[(Integer) s.getStatic(ControllerPool.STATIC_WORKER_INDEX)].handle(s);
+            shared.on(model.get(r).eventId(), confined);
         }
         return shared;
     }

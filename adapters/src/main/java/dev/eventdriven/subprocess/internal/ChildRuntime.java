@@ -177,9 +177,9 @@ final class ChildRuntime {
     }
 
     /** Hands work to the pool; a refusal (the pool shutting down) is answered too. */
-    private void onWorker(long id, java.util.function.Function<ControllerPool, Pending> work,
+    private void onWorker(long id, java.util.function.Function<ControllerPool, Pending<List<Object>>> work,
                           java.util.function.Function<List<Object>, Object> result) {
-        Pending p;
+        Pending<List<Object>> p;
         try {
             p = work.apply(workers);
         } catch (RuntimeException e) {
@@ -191,7 +191,7 @@ final class ChildRuntime {
 
     private void onBridge(long id, Callable<Object> work) {
         started();
-        Pending p;
+        Pending<List<Object>> p;
         try {
             p = bridge.submit(work);
         } catch (RuntimeException e) {

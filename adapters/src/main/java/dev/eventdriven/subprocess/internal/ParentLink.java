@@ -3,6 +3,7 @@ package dev.eventdriven.subprocess.internal;
 import dev.eventdriven.Dispatcher;
 import dev.eventdriven.Pending;
 import dev.eventdriven.Task;
+import dev.eventdriven.internal.GuardedFuture;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.subprocess.ChildProcessException;
 import java.io.IOException;
@@ -24,7 +25,7 @@ final class ParentLink implements Dispatcher {
     private final String name;
     private final FrameChannel channel;
     private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, Pending> waiting = new ConcurrentHashMap<>();
+    private final Map<Long, GuardedFuture.Completion> waiting = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     ParentLink(String name, FrameChannel channel) {
@@ -53,19 +54,19 @@ final class ParentLink implements Dispatcher {
     }
 
     @Override
-    public Pending request(Object eventId) {
-        return request(eventId, null, null);
+    public Pending<List<Object>> request(Object eventId) {
+        return request(eventId, null, (Map<String, ?>) null);
     }
 
     @Override
-    public Pending request(Object eventId, Object value) {
-        return request(eventId, value, null);
+    public Pending<List<Object>> request(Object eventId, Object value) {
+        return request(eventId, value, (Map<String, ?>) null);
     }
 
     @Override
-    public Pending request(Object eventId, Object value, Map<String, ?> context, Object... args) {
+    public Pending<List<Object>> request(Object eventId, Object value, Map<String, ?> context, Object... args) {
         long id = ids.incrementAndGet();
-        Pending p = new Pending(eventId, () -> false);
+        GuardedFuture.Completion p = new GuardedFuture.Completion(eventId, () -> false);
         byte[] frame = channel.encode(Arrays.asList(Protocol.REQUEST, id, Checks.eventId(eventId), value,
                 copy(context), list(args)));
         waiting.put(id, p);
@@ -78,7 +79,7 @@ final class ParentLink implements Dispatcher {
         if (closed) {
             closed();
         }
-        return p;
+        return p.view();
     }
 
     @Override
@@ -87,17 +88,17 @@ final class ParentLink implements Dispatcher {
     }
 
     @Override
-    public Pending submit(Callable<?> task) {
+    public Pending<List<Object>> submit(Callable<?> task) {
         throw refused();
     }
 
     @Override
-    public Pending submit(Task task, Object... args) {
+    public Pending<List<Object>> submit(Task task, Object... args) {
         throw refused();
     }
 
     void complete(long id, Object value, Throwable error) {
-        Pending p = waiting.remove(id);
+        GuardedFuture.Completion p = waiting.remove(id);
         if (p == null) {
             return;
         }
@@ -111,7 +112,7 @@ final class ParentLink implements Dispatcher {
     void closed() {
         closed = true;
         for (Long id : waiting.keySet()) {
-            Pending p = waiting.remove(id);
+            GuardedFuture.Completion p = waiting.remove(id);
             if (p != null) {
                 p.completeExceptionally(gone());
             }

@@ -1,6 +1,6 @@
 package dev.eventdriven.timer.internal;
 
-import dev.eventdriven.Controller;
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.RejectedEventException;
 import dev.eventdriven.timer.MissedTickPolicy;
@@ -29,7 +29,7 @@ public final class TickSchedule {
     private final MissedTickPolicy policy;
     private final TimerScheduler scheduler;
     // guarded by this
-    private Controller controller;
+    private EventProcessor controller;
     private Duration interval;
     private long intervalNanos;
     private boolean started;
@@ -65,7 +65,7 @@ public final class TickSchedule {
      * @param c the controller
      * @throws IllegalStateException if bound already
      */
-    public synchronized void bind(Controller c) {
+    public synchronized void bind(EventProcessor c) {
         if (controller != null) {
             throw new IllegalStateException("timer '" + timerName + "' is installed in controller '"
                     + controller.name() + "' already; a timer serves one controller");

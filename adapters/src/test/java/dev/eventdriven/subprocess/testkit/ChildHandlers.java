@@ -146,7 +146,7 @@ public class ChildHandlers {
      */
     @On("askParent")
     public Object askParent(Session s) {
-        return SubprocessChild.parent().request("double", s.value()).awaitFirst(Duration.ofSeconds(10));
+        return SubprocessChild.parent().request("double", s.value()).first(Object.class).await(Duration.ofSeconds(10));
     }
 
     /**
