@@ -54,12 +54,12 @@ public final class ConsoleWithPoolExample {
         Timer ticker = Timer.every(Duration.ofMillis(20));
         Controller console = Controller.builder("console")
                 .adapter(ticker)
-                .on("command", EventHandler.of(s -> command(s, (String) s.value(), workers, progress, out)))
-                .on("done", EventHandler.of(s -> {
+                .on("command", s -> command(s, (String) s.value(), workers, progress, out))
+                .on("done", s -> {
                     progress.done++;
                     progress.total += (Long) s.value();
-                }))
-                .on(SystemEvent.TIMING, EventHandler.of(s -> report(s, workers, progress, out)))
+                })
+                .on(SystemEvent.TIMING, s -> report(s, workers, progress, out))
                 .build();
         workers.run();
         console.run();

@@ -24,11 +24,11 @@ public final class EventControllerExample {
     public static void run(PrintStream out) {
         Controller con = Controller.builder("console")
                 .globalContext("startTime", System.nanoTime())
-                .on(1, EventHandler.of(s -> {
+                .on(1, s -> {
                     long now = System.nanoTime();
                     out.printf("event 1: %d µs since start, %d µs since dispatch%n",
                             (now - (long) s.get("startTime")) / 1_000, (now - (long) s.get("evtTime")) / 1_000);
-                }))
+                })
                 .build();
         con.run();
         // event driven: event 1, with an event context

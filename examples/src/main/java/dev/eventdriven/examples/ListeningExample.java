@@ -20,12 +20,12 @@ public final class ListeningExample {
      */
     public static void run(PrintStream out) {
         Controller con1 = Controller.builder("con1")
-                .on("cpy", EventHandler.of(s -> out.println("event_track: " + s.controller().name() + " => val="
-                        + s.value())))
+                .on("cpy", s -> out.println("event_track: " + s.controller().name() + " => val="
+                        + s.value()))
                 .build();
         Controller con2 = Controller.builder("con2")
-                .on("cpy", EventHandler.of(s -> out.println("event_track(copy): " + s.controller().name()
-                        + " => val=" + s.value())))
+                .on("cpy", s -> out.println("event_track(copy): " + s.controller().name()
+                        + " => val=" + s.value()))
                 .build();
         con1.run();
         con2.run();

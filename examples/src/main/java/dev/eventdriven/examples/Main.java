@@ -14,6 +14,8 @@ public final class Main {
      * @param out where to print
      */
     public static void run(PrintStream out) {
+        section(out, "The README's first example");
+        ReadmeExample.run(out);
         section(out, "Event controller: dispatch + submit + shutdown");
         EventControllerExample.run(out);
         section(out, "Mapping blueprint");

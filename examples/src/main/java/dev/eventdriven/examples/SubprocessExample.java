@@ -64,20 +64,20 @@ public final class SubprocessExample {
         Controller con = Controller.builder("parent").adapter(child).build();
         con.run();
 
-        Pending dispatched = con.request("1", null, null, 1, 2, 3, 4, 5);
-        Pending submitted = con.submit(new PrintSubmit(), 1, 2, 3, 4, 5);
-        List<Pending> more = new ArrayList<>();
+        Pending<List<Object>> dispatched = con.request("1", null, null, 1, 2, 3, 4, 5);
+        Pending<List<Object>> submitted = con.submit(new PrintSubmit(), 1, 2, 3, 4, 5);
+        List<Pending<List<Object>>> more = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             more.add(con.submit(new PrintSubmit(), i));
         }
 
-        out.println(dispatched.awaitFirst(Duration.ofSeconds(30)));
-        out.println(submitted.awaitFirst(Duration.ofSeconds(30)));
-        for (Pending p : more) {
+        out.println(dispatched.first(Object.class).await(Duration.ofSeconds(30)));
+        out.println(submitted.first(Object.class).await(Duration.ofSeconds(30)));
+        for (Pending<List<Object>> p : more) {
             p.await(Duration.ofSeconds(30));
         }
         out.println(more.size() + " more tasks ran in the child, e.g. "
-                + more.get(more.size() - 1).awaitFirst(Duration.ofSeconds(30)));
+                + more.get(more.size() - 1).first(Object.class).await(Duration.ofSeconds(30)));
 
         con.awaitDrained(Duration.ofSeconds(30)); // the original's con.pending(): waits for the child too
         con.shutdown();

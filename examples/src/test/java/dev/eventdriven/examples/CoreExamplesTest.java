@@ -20,6 +20,20 @@ class CoreExamplesTest {
     }
 
     @Test
+    void theReadmeExampleRunsAsShownAndTheReadmeShowsIt() throws Exception {
+        assertEquals(List.of("booked book", "tick 1", "hello Ada", "items: 1"), ExampleOutput.of(ReadmeExample::run));
+
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/main/java/dev/eventdriven/examples/ReadmeExample.java"));
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        String snippet = source.substring(source.indexOf("// README:begin\n") + "// README:begin\n".length(),
+                source.indexOf("        // README:end"));
+        String unindented = snippet.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        assertTrue(readme.contains(unindented), "README.md must show ReadmeExample's snippet as is:\n" + unindented);
+    }
+
+    @Test
     void theBlueprintHandlesEventsInDispatchOrder() {
         assertEquals(List.of("3", "1", "2"), ExampleOutput.of(BlueprintExample::run));
     }
@@ -30,7 +44,7 @@ class CoreExamplesTest {
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.contains("event_track: con1 => val=hhhhhhhh"), lines.toString());
         assertTrue(lines.contains("event_track(copy): con2 => val=ForwardingPacket[eventId=cpy, value=hhhhhhhh,"
-                + " context={a_ctx=ok}, listener=copy, source=con1]"), lines.toString());
+                + " context={a_ctx=ok}, listener=copy, source=con1, route=[con1]]"), lines.toString());
     }
 
     @Test

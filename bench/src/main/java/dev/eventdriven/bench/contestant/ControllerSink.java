@@ -14,7 +14,7 @@ final class ControllerSink implements EventSink {
     ControllerSink(Tally tally) {
         controller = Controller.builder("bench")
                 .threadFactory(Threads.factory("bench-controller"))
-                .on(EVENT, EventHandler.of(s -> tally.add(s.value())))
+                .on(EVENT, s -> tally.add(s.value()))
                 .build();
         controller.run();
     }

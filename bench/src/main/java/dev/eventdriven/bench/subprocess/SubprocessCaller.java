@@ -19,11 +19,7 @@ final class SubprocessCaller implements ChildCaller {
 
     @Override
     public CompletableFuture<Object> call(Integer value) {
-        return parent.request("echo", value).thenApply(SubprocessCaller::first);
-    }
-
-    private static Object first(List<Object> returns) {
-        return returns.get(0);
+        return parent.request("echo", value, Object.class).toCompletableFuture();
     }
 
     @Override
