@@ -66,4 +66,38 @@ class BuilderValidationTest {
         assertEquals("task: 12 (expected: a Task, Callable or Runnable)",
                 refused(() -> new SubmittedTask(12, java.util.List.of())));
     }
+
+    @Test
+    void everyNullArgumentIsRefusedNamingIt() {
+        ControllerBuilder b = Controller.builder("nulls");
+        java.util.Map<String, org.junit.jupiter.api.function.Executable> calls = new java.util.LinkedHashMap<>();
+        calls.put("blueprint", () -> b.mapping((dev.eventdriven.mapping.MappingBlueprint) null));
+        calls.put("handlers", () -> b.mapping((java.util.Map<String, EventHandler>) null));
+        calls.put("eventId", () -> b.on(null, s -> "x"));
+        calls.put("handler", () -> b.on("e", (EventHandler) null));
+        calls.put("type", () -> b.on("e", null, (ValueHandler<Object>) v -> v));
+        calls.put("context", () -> b.globalContext(null));
+        calls.put("key", () -> b.staticEntry(null, 1));
+        calls.put("adapter", () -> b.adapter(null));
+        calls.put("threadFactory", () -> b.threadFactory(null));
+        calls.put("overflowPolicy", () -> b.overflowPolicy(null));
+        calls.put("blockTimeout", () -> b.blockTimeout(null));
+        calls.put("errorPolicy", () -> b.errorPolicy(null));
+        calls.put("errorHandler", () -> b.errorHandler(null));
+        calls.put("idleSpin", () -> b.idleSpin(null));
+        calls.put("blockedLoopThreshold", () -> b.blockedLoopThreshold(null));
+        calls.put("closeTimeout", () -> b.closeTimeout(null));
+        calls.forEach((name, call) -> assertEquals(true,
+                assertThrows(IllegalArgumentException.class, call, name).getMessage().startsWith(name + ": null ("),
+                name));
+    }
+
+    @Test
+    void blueprintRegistrationsRefuseNullsTheSameWay() {
+        dev.eventdriven.mapping.MappingBlueprint b = new dev.eventdriven.mapping.MappingBlueprint();
+        assertEquals("eventId: null (expected: not null)", refused(() -> b.on(null, s -> "x")));
+        assertEquals("handler: null (expected: not null)", refused(() -> b.before((EventHandler) null)));
+        assertEquals("target: null (expected: not null)", refused(() -> b.register(null)));
+        assertEquals("parent: null (expected: not null)", refused(() -> b.inherit(null)));
+    }
 }

@@ -49,4 +49,27 @@ class PoolBuilderTest {
         assertEquals(dev.eventdriven.ControllerState.NEW, pool.state());
         pool.shutdown();
     }
+
+    @Test
+    void everyNullArgumentIsRefusedNamingIt() {
+        ControllerPoolBuilder b = ControllerPool.builder("nulls");
+        java.util.Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+        calls.put("blueprint", () -> b.mapping((dev.eventdriven.mapping.MappingBlueprint) null));
+        calls.put("handlers", () -> b.mapping((java.util.Map<String, dev.eventdriven.EventHandler>) null));
+        calls.put("eventId", () -> b.on(null, s -> "x"));
+        calls.put("handler", () -> b.on("e", (dev.eventdriven.EventHandler) null));
+        calls.put("context", () -> b.globalContext(null));
+        calls.put("key", () -> b.staticEntry(null, 1));
+        calls.put("adapter", () -> b.adapter(null));
+        calls.put("threadFactory", () -> b.threadFactory(null));
+        calls.put("overflowPolicy", () -> b.overflowPolicy(null));
+        calls.put("blockTimeout", () -> b.blockTimeout(null));
+        calls.put("errorPolicy", () -> b.errorPolicy(null));
+        calls.put("errorHandler", () -> b.errorHandler(null));
+        calls.put("idleSpin", () -> b.idleSpin(null));
+        calls.put("blockedLoopThreshold", () -> b.blockedLoopThreshold(null));
+        calls.put("closeTimeout", () -> b.closeTimeout(null));
+        calls.forEach((name, call) -> assertEquals(true, refused(call).startsWith(name + ": null ("), name));
+        assertEquals("name: null (expected: a non-blank string)", refused(() -> ControllerPool.builder(null)));
+    }
 }
