@@ -112,6 +112,15 @@ public interface Session {
     Map<String, Object> eventContext();
 
     /**
+     * What an adapter's {@link dev.eventdriven.adapter.DispatchRoute} attached to this event on the
+     * dispatching thread (the child-process adapter attaches the frame it encoded there), or
+     * {@code null}.
+     *
+     * @return the attachment, or {@code null}
+     */
+    Object attachment();
+
+    /**
      * Looks up a static entry (framework, builder or adapter provided).
      *
      * @param key the key

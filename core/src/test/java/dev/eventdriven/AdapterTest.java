@@ -1,6 +1,7 @@
 package dev.eventdriven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,14 +182,15 @@ class AdapterTest {
     }
 
     @Test
-    void aDispatchValidatorRefusesAtTheCallSite() {
+    void aDispatchRouteRefusesAtTheCallSite() {
         Controller c = controllers.run(Controller.builder("validated").adapter(new Adapter() {
             @Override
             public void setup(AdapterContext context) {
-                context.addDispatchValidator((id, value, ctx, args) -> {
-                    if (value instanceof Thread) {
+                context.addDispatchRoute(event -> {
+                    if (event.value() instanceof Thread) {
                         throw new IllegalArgumentException("value: a Thread (expected: something portable)");
                     }
+                    return false;
                 });
             }
         }).on("e", s -> "ok"));
@@ -196,5 +198,55 @@ class AdapterTest {
                 () -> c.dispatch("e", Thread.currentThread()));
         assertEquals("value: a Thread (expected: something portable)", e.getMessage());
         assertEquals(List.of("ok"), c.request("e", 1).await(TestControllers.WAIT));
+        assertTrue(c.awaitIdle(TestControllers.WAIT));
+        assertEquals(1, c.stats().handled(), "the refused event never entered the queue");
+    }
+
+    @Test
+    void aDispatchRouteMayTakeAnEventOrAttachToIt() {
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        Controller c = controllers.run(Controller.builder("routed").adapter(new Adapter() {
+            @Override
+            public void setup(AdapterContext context) {
+                context.addDispatchRoute(event -> {
+                    if ("elsewhere".equals(event.eventId())) {
+                        taken.incrementAndGet();
+                        java.util.concurrent.CompletableFuture<List<Object>> result = event.take();
+                        if (result != null) {
+                            result.complete(List.of("handled elsewhere: " + event.value()));
+                        }
+                        return true;
+                    }
+                    event.attach("seen at the call site");
+                    return false;
+                });
+            }
+        }).on("here", s -> { return s.attachment(); }));
+
+        assertEquals(List.of("handled elsewhere: 1"), c.request("elsewhere", 1).await(TestControllers.WAIT));
+        c.dispatch("elsewhere", 2);
+        assertEquals(List.of("seen at the call site"), c.request("here").await(TestControllers.WAIT));
+        Pending<List<Object>> answered = c.request("elsewhere", 3);
+        assertFalse(answered.cancel(true), "a taken event cannot be cancelled");
+        assertEquals(3, taken.get());
+        assertTrue(c.awaitIdle(TestControllers.WAIT));
+        assertEquals(1, c.stats().handled(), "only the event left to the controller ran in it");
+    }
+
+    @Test
+    void anAdapterRefusingTheStartMakesRunThrowAndTheControllerEnds() {
+        Controller c = controllers.keep(Controller.builder("refused").adapter(new Adapter() {
+            @Override
+            public void running(EventProcessor p) {
+                throw new IllegalStateException("not today");
+            }
+        }).build());
+        c.dispatch("queued", 1);
+
+        assertEquals("not today", assertThrows(IllegalStateException.class, c::run).getMessage());
+        assertEquals(ControllerState.TERMINATED, c.state());
+        assertEquals(1, c.clean().size(), "queued events stay for clean()");
+        ControllerClosedException later = assertThrows(ControllerClosedException.class, () -> c.dispatch("e"));
+        assertTrue(later.getMessage().contains("the start was refused: not today"), later.getMessage());
     }
 }

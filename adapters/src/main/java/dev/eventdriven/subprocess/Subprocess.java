@@ -1,31 +1,28 @@
 package dev.eventdriven.subprocess;
 
-import dev.eventdriven.EventProcessor;
-import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerClosedException;
+import dev.eventdriven.ControllerState;
 import dev.eventdriven.EventDrivenException;
-import dev.eventdriven.Dispatcher;
+import dev.eventdriven.EventProcessor;
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.HandlerFailure;
 import dev.eventdriven.Listenable;
-import dev.eventdriven.Listening;
 import dev.eventdriven.Session;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.adapter.AdapterContext;
+import dev.eventdriven.adapter.RoutedEvent;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.internal.Listeners;
-import dev.eventdriven.internal.SplicedReturns;
+import dev.eventdriven.internal.LoopController;
 import dev.eventdriven.subprocess.internal.Blueprints;
 import dev.eventdriven.subprocess.internal.ChildConnection;
 import dev.eventdriven.subprocess.internal.ChildSettings;
+import dev.eventdriven.subprocess.internal.PreparedCall;
 import dev.eventdriven.subprocess.internal.Protocol;
 import dev.eventdriven.subprocess.internal.RemoteProxies;
 import dev.eventdriven.subprocess.internal.ValueCodec;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.concurrent.BlockingQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +48,19 @@ import org.slf4j.LoggerFactory;
  * Pending with a {@link RemoteHandlerException} and dispatches {@link SystemEvent#ERROR} in the parent
  * with a {@link HandlerFailure}. Events the parent maps itself and system events stay in the parent.
  *
- * <p><b>Call-site checks.</b> A forwarded event whose value, context or arguments are outside the
- * encodable set, or a task that is a lambda (or another class the child cannot re-create), is refused
- * by {@code dispatch}/{@code submit} with an {@link IllegalArgumentException} saying why.
+ * <p><b>Call-site checks.</b> An event for the child, or a task, is encoded on the dispatching
+ * thread into the frame that will be sent: a value outside the encodable set or bigger than the
+ * maximum frame, or a task that is a lambda (or another class the child cannot re-create), is
+ * refused by {@code dispatch}/{@code request}/{@code submit} with an {@link IllegalArgumentException}
+ * saying why, and nothing is sent.
+ *
+ * <p><b>Two paths.</b> When nothing in the parent must see the event first (no BEFORE/AFTER hooks, no
+ * listeners, the controller RUNNING, none of its own events for the child still queued), the frame is
+ * written to the child from the dispatching thread: no hop through the parent's loop, and the parent's
+ * counters do not see the event. Otherwise it is queued with its frame attached and the forwarding
+ * handler sends it from the loop. Either way the events of one producer reach the child in dispatch
+ * order, and a full window of calls in flight applies the controller's overflow policy (on the
+ * dispatching thread, or on the loop).
  *
  * <p><b>Channel.</b> A frame written after a quiet spell is flushed by its writer at once; frames
  * written in quick succession are flushed together by a flusher thread ({@code <name>-flusher}, one
@@ -76,7 +85,12 @@ public final class Subprocess implements Adapter {
     private volatile boolean closing;
     private volatile Thread restarter;
     private volatile Listeners listeners;
-    private final ChildEvents events = new ChildEvents();
+    private final ChildEventSource events = new ChildEventSource(() -> listeners,
+            () -> settings == null ? "child" : settings.name());
+    /** Ids of calls to the child, unique across restarts (a call prepared before a restart stays valid). */
+    private final AtomicLong ids = new AtomicLong();
+    /** Events for the child queued in the parent and not yet sent: while any is, none goes straight. */
+    private final AtomicInteger throughLoop = new AtomicInteger();
     private int restarts;
 
     Subprocess(SubprocessBuilder config) {
@@ -119,7 +133,7 @@ public final class Subprocess implements Adapter {
         this.listeners = new Listeners(settings.name());
         context.mapping().add(SystemEvent.OTHER, this::forwardEvent);
         context.mapping().add(SystemEvent.SUBMIT, this::forwardTask);
-        context.addDispatchValidator(this::validate);
+        context.addDispatchRoute(this::route);
         context.putStatic("subprocess", this);
     }
 
@@ -243,7 +257,7 @@ public final class Subprocess implements Adapter {
             throw new IllegalArgumentException(Checks.message("type", type, "an interface"));
         }
         ChildConnection c = live();
-        CompletableFuture<Object> id = c.call(Protocol.CREATE, Checks.notNull("className", className),
+        CompletableFuture<Object> id = c.call(config.callTimeout(), Protocol.CREATE, Checks.notNull("className", className),
                 args == null ? List.of() : List.of(args));
         try {
             Object instance = id.get(config.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -283,6 +297,81 @@ public final class Subprocess implements Adapter {
         return c;
     }
 
+    // Routing: every event for the child is encoded on the dispatching thread (so that what cannot
+    // be carried fails in dispatch, and what is sent is what was checked), then written to the child
+    // from that thread when nothing in the parent needs to see it first, or else attached to the event
+    // for the forwarding handler to send from the loop.
+
+    /** Dispatching thread: see the comment above. */
+    private boolean route(RoutedEvent ev) {
+        Object id = ev.eventId();
+        PreparedCall call;
+        if (id == SystemEvent.SUBMIT) {
+            call = prepareTask(ev.value());
+        } else if (id instanceof SystemEvent || !context.processor().mapping().get(id).isEmpty()) {
+            return false; // stays in the parent
+        } else {
+            call = prepareEvent(id, ev.value(), ev.context(), ev.args());
+        }
+        ChildConnection c = child;
+        if (c != null && !c.isDead() && !c.onReader() && straightToChild()) {
+            Listeners ls = listeners;
+            if (!ls.isEmpty()) {
+                ls.forward(id, ev.value(), ev.context());
+            }
+            c.send(call, new ChildAnswers.Direct(ev.take(), id, ev.value(), this::reportFailure), context.overflowPolicy(), context.blockTimeout());
+            return true;
+        }
+        throughLoop.incrementAndGet();
+        ev.attach(call);
+        return false;
+    }
+
+    /**
+     * Whether an event may skip the parent's loop: the parent runs, nothing it queued for the child
+     * is still on its way (per-producer order), and it has no BEFORE/AFTER hooks or listeners that
+     * must see the event first.
+     */
+    private boolean straightToChild() {
+        return throughLoop.get() == 0 && context.processor() instanceof LoopController lc
+                && lc.state() == ControllerState.RUNNING && !lc.seesEveryEvent();
+    }
+
+    private PreparedCall prepareEvent(Object eventId, Object value, Map<String, Object> ctx, List<Object> args) {
+        try {
+            return PreparedCall.encode(ids, codec, settings.maxFrameBytes(), "event " + eventId, Protocol.EVENT,
+                    eventId, value, ctx, args);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("event " + eventId + " cannot be sent to child process '"
+                    + settings.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private PreparedCall prepareTask(Object value) {
+        Object task = value instanceof SubmittedTask st ? st.task() : value;
+        List<Object> taskArgs = value instanceof SubmittedTask st ? st.args() : List.of();
+        try {
+            return PreparedCall.encode(ids, codec, settings.maxFrameBytes(), "task " + task.getClass().getName(),
+                    Protocol.TASK, Blueprints.taskDescriptor(task), taskArgs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("task cannot be sent to child process '" + settings.name() + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Loop thread: sends what the route attached (the event did not go straight to the child). */
+    private CompletableFuture<Object> sendFromLoop(Session s, CompletableFuture<Object> answer) {
+        PreparedCall call = (PreparedCall) s.attachment();
+        try {
+            live().send(call, answer, context.overflowPolicy(), context.blockTimeout());
+        } catch (RuntimeException e) { // no child, or a full window under FAIL / BLOCK in vain
+            answer.completeExceptionally(e);
+        } finally {
+            throughLoop.decrementAndGet();
+        }
+        return answer;
+    }
+
     private Object forwardEvent(Session s) {
         Object eventId = s.originEventId();
         Object value = s.value();
@@ -290,21 +379,9 @@ public final class Subprocess implements Adapter {
         if (!ls.isEmpty()) {
             ls.forward(eventId, value, s.eventContext());
         }
-        ForwardedAnswer answer = new ForwardedAnswer(eventId, value);
-        try {
-            // Encoded right away, on this thread: the session's context and arguments need no copy.
-            live().call(answer, Protocol.EVENT, eventId, value, s.eventContext(), s.args());
-        } catch (ChildProcessException e) {
-            answer.completeExceptionally(e);
-        }
-        return answer;
+        return sendFromLoop(s, new ChildAnswers.Forwarded(eventId, value, this::reportFailure));
     }
 
-    /**
-     * The forwarding handler's return: completed by the channel's reader with the child handlers'
-     * returns (spliced into the parent's), or failed; a remote handler failure is also dispatched as
-     * ERROR. Acting in {@code complete} saves a dependent stage per call.
-     */
     /**
      * The events this adapter hands to the child, as a source others can listen to
      * ({@code controller.listen(child.events(), allow, name)}): each event (or SUBMIT task) forwarded
@@ -317,77 +394,13 @@ public final class Subprocess implements Adapter {
         return events;
     }
 
-    /** The child's side of listening: registrations wait until the adapter knows its child's name. */
-    private final class ChildEvents implements Listenable {
-        private Listeners installed() {
-            Listeners ls = listeners;
-            if (ls == null) {
-                throw new IllegalStateException("child process events: install the Subprocess adapter (build the"
-                        + " controller) before listening to it");
-            }
-            return ls;
-        }
-
-        @Override
-        public String name() {
-            ChildSettings s = settings;
-            return s == null ? "child" : s.name();
-        }
-
-        @Override
-        public Listening listenedBy(Dispatcher target, Collection<?> allow, String name) {
-            Checks.notNull("target", target);
-            return installed().add(target, allow, name, "'" + target.name() + "'");
-        }
-
-        @Override
-        public Listening listenedBy(BlockingQueue<? super ForwardingPacket> queue, Collection<?> allow, String name) {
-            Checks.notNull("queue", queue);
-            return installed().add(queue, allow, name, "queue '" + name + "'");
-        }
-
-        @Override
-        public boolean unlistenedBy(Dispatcher target) {
-            Listeners ls = listeners;
-            return ls != null && ls.remove(target);
-        }
-    }
-
-    private final class ForwardedAnswer extends CompletableFuture<Object> {
-        private final Object eventId;
-        private final Object value;
-
-        ForwardedAnswer(Object eventId, Object value) {
-            this.eventId = eventId;
-            this.value = value;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public boolean complete(Object childReturns) {
-            return super.complete(childReturns instanceof List<?> l ? new SplicedReturns((List<Object>) l)
-                    : childReturns);
-        }
-
-        @Override
-        public boolean completeExceptionally(Throwable error) {
-            reportFailure(error, eventId, value); // never throws: the answer fails whatever happens
-            return super.completeExceptionally(error);
-        }
-    }
-
     private Object forwardTask(Session s) {
         SubmittedTask task = (SubmittedTask) s.value();
         Listeners ls = listeners;
         if (!ls.isEmpty()) {
             ls.forward(SystemEvent.SUBMIT, task, s.eventContext());
         }
-        CompletableFuture<Object> answer;
-        try {
-            answer = live().call(Protocol.TASK, Blueprints.taskDescriptor(task.task()), task.args());
-        } catch (ChildProcessException e) {
-            answer = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<Object> answer = sendFromLoop(s, new CompletableFuture<>());
         return answer.whenComplete((r, error) -> reportFailure(error, SystemEvent.SUBMIT, task));
     }
 
@@ -411,37 +424,10 @@ public final class Subprocess implements Adapter {
         }
     }
 
-    private void validate(Object eventId, Object value, Map<String, Object> ctx, List<Object> args) {
-        String where = " cannot be sent to child process '" + settings.name() + "': ";
-        if (eventId == SystemEvent.SUBMIT) {
-            Object task = value instanceof SubmittedTask st ? st.task() : value;
-            List<Object> taskArgs = value instanceof SubmittedTask st ? st.args() : List.of();
-            try {
-                Object descriptor = Blueprints.taskDescriptor(task);
-                codec.check("task", descriptor);
-                codec.check("task arguments", taskArgs);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("task" + where + e.getMessage(), e);
-            }
-            return;
-        }
-        if (eventId instanceof SystemEvent || !context.processor().mapping().get(eventId).isEmpty()) {
-            return; // stays in the parent
-        }
-        try {
-            codec.check("event id", eventId);
-            codec.check("value", value);
-            codec.check("context", ctx);
-            codec.check("args", args);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("event " + eventId + where + e.getMessage(), e);
-        }
-    }
-
     // -------------------------------------------------------------------------------------- lifecycle
 
     private void startChild() {
-        ChildConnection c = new ChildConnection(settings, new Events());
+        ChildConnection c = new ChildConnection(settings, new Events(), ids);
         c.start();
         child = c;
     }
@@ -469,10 +455,11 @@ public final class Subprocess implements Adapter {
         }
 
         @Override
-        public void exited(ChildConnection connection, ChildProcessException cause, boolean requested) {
+        public void exited(ChildConnection connection, ChildProcessException cause, boolean requested,
+                           boolean wasReady) {
             context.signal();
-            if (requested || closing) {
-                return;
+            if (requested || closing || !wasReady) {
+                return; // a child that never got ready failed its start, which reports it itself
             }
             dispatchError(new HandlerFailure("subprocess:" + settings.name(), null, cause, context.processor().name(),
                     "child process '" + settings.name() + "'", false));
@@ -482,9 +469,9 @@ public final class Subprocess implements Adapter {
                 attempt = restarts < policy.maxRestarts() ? ++restarts : -1;
             }
             if (attempt < 0) {
-                LOG.error("child '{}' is gone and will not be restarted ({}); shutting down controller '{}'",
+                LOG.error("child '{}' is gone and will not be restarted ({}); shutting down '{}'",
                         settings.name(), policy, context.processor().name());
-                context.processor().shutdown();
+                context.shutdown(summary(cause) + " and is not restarted (" + policy + ")");
                 return;
             }
             restarter = Thread.currentThread();
@@ -503,11 +490,18 @@ public final class Subprocess implements Adapter {
             try {
                 startChild();
             } catch (ChildProcessException e) {
-                LOG.error("child '{}' could not be restarted; shutting down controller '{}'", settings.name(),
+                LOG.error("child '{}' could not be restarted; shutting down '{}'", settings.name(),
                         context.processor().name(), e);
-                context.processor().shutdown();
+                context.shutdown("child '" + settings.name() + "' could not be restarted: " + summary(e));
             }
         }
+    }
+
+    /** The first line of a child's death: who, pid, what happened, exit code (not the stderr lines). */
+    private static String summary(ChildProcessException cause) {
+        String m = String.valueOf(cause.getMessage());
+        int cut = m.indexOf("; last stderr lines:");
+        return cut < 0 ? m : m.substring(0, cut);
     }
 
     private static Map<String, Object> stringKeys(Object raw) {

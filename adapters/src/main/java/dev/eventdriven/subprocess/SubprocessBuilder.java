@@ -43,6 +43,16 @@ public final class SubprocessBuilder {
     private Duration callTimeout = Duration.ofSeconds(30);
     private RestartPolicy restartPolicy = RestartPolicy.never();
     private ThreadFactory threadFactory = Thread::new;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    private long maxInFlightBytes = DEFAULT_MAX_IN_FLIGHT_BYTES;
+    private Duration startTimeout = Duration.ofSeconds(30);
+    private Duration livenessInterval;
+    private Duration livenessTimeout;
+
+    /** Default bound on the calls in flight to a child. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
+    /** Default bound on the bytes of the calls in flight to a child: 64 MiB. */
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 64L << 20;
 
     SubprocessBuilder(Class<?> blueprintClass) {
         Checks.notNull("blueprintClass", blueprintClass);
@@ -146,8 +156,10 @@ public final class SubprocessBuilder {
     }
 
     /**
-     * The largest frame accepted either way. A bigger value fails at the call site; a bigger frame
-     * arriving is a {@link ChannelProtocolException}. Default 16 MiB.
+     * The largest frame accepted either way. An event, task or remote call whose encoding is bigger
+     * is refused by {@code dispatch}/{@code request}/{@code submit} with an
+     * {@link IllegalArgumentException} naming the size, and nothing is sent; a bigger frame arriving
+     * is a {@link ChannelProtocolException} that ends the child. Default 16 MiB.
      *
      * @param bytes &gt; 0
      * @return this builder
@@ -202,6 +214,62 @@ public final class SubprocessBuilder {
     }
 
     /**
+     * The window of calls in flight to the child: at most {@code calls} events and tasks sent and not
+     * yet answered, holding at most {@code bytes} of frames (a single call bigger than that is sent
+     * when nothing else is in flight). A call that finds the window full gets the parent
+     * controller's overflow policy: BLOCK waits up to its block timeout for room (then
+     * {@link dev.eventdriven.RejectedEventException}), FAIL throws
+     * {@link dev.eventdriven.RejectedEventException} at once, DROP_NEWEST fails the call's result
+     * with it. The wait happens on the dispatching thread when the event goes straight to the child,
+     * on the parent's loop thread when it goes through the loop (see {@code Subprocess}). The child's
+     * own worker queue is bounded to {@code calls} too. Defaults: 1,024 calls, 64 MiB.
+     *
+     * @param calls &gt; 0
+     * @param bytes &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder maxInFlight(int calls, long bytes) {
+        this.maxInFlight = Checks.positive("calls", calls);
+        if (bytes <= 0) {
+            throw new IllegalArgumentException(Checks.message("bytes", bytes, "> 0"));
+        }
+        this.maxInFlightBytes = bytes;
+        return this;
+    }
+
+    /**
+     * How long {@code run()} of the parent waits for the child to open its channel and say it is
+     * ready. A child that exits first, or is not ready in time, makes {@code run()} throw a
+     * {@link ChildProcessException} with the reason and the child's last stderr lines (a class path the
+     * child cannot load the blueprint from, a java binary that is not one); such a start failure is
+     * never retried by the restart policy. Default 30 s.
+     *
+     * @param timeout &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder startTimeout(Duration timeout) {
+        this.startTimeout = Checks.positive("startTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * Checks that the child is alive and answering: every {@code interval} the parent sends a ping,
+     * which the child's channel reader answers at once whatever its workers do; a child that does not
+     * answer within {@code timeout} is killed, its calls in flight fail with a
+     * {@link ChildProcessException} saying it missed its liveness check, and the restart policy
+     * applies. Default: off.
+     *
+     * @param interval time between pings, &gt; 0
+     * @param timeout how long an answer may take, &gt; 0
+     * @return this builder
+     */
+    public SubprocessBuilder liveness(Duration interval, Duration timeout) {
+        this.livenessInterval = Checks.positive("interval", interval);
+        this.livenessTimeout = Checks.positive("timeout", timeout);
+        return this;
+    }
+
+    /**
      * Where the parent's threads per child come from: the channel reader and the stderr reader, and
      * the channel's flusher (started with the first burst of calls; see {@code Subprocess}).
      *
@@ -241,7 +309,8 @@ public final class SubprocessBuilder {
     ChildSettings settings(String controllerName) {
         return new ChildSettings(Objects.requireNonNullElse(name, controllerName + "-child"), javaBinary, classPath,
                 List.copyOf(jvmOptions), new LinkedHashMap<>(environment), workingDirectory, blueprintClass.getName(),
-                workers, maxFrameBytes, stderrTailLines, shutdownTimeout, threadFactory);
+                workers, maxFrameBytes, stderrTailLines, shutdownTimeout, threadFactory, maxInFlight, maxInFlightBytes,
+                startTimeout, livenessInterval, livenessTimeout);
     }
 
     Duration callTimeout() {

@@ -4,14 +4,19 @@
  *
  * <pre>
  *   parent JVM                                    child JVM (same java, same class path)
+ *   dispatch/request/submit (caller's thread)
+ *     | encoded once, here; window of calls in flight
+ *     +-- straight, when nothing in the parent must see it first --+
+ *     |                                                           v
  *   +--------------------+   frames on stdin     +----------------+     +---------------------+
  *   | parent controller  | --------------------&gt; | bridge (reader |----&gt;| worker pool:        |
  *   |  OTHER / SUBMIT    |   EVENT, TASK, CALL   |  + bridge loop)|     | ControllerPool, one |
- *   |  handlers forward  |                       |  remote objs   |     | blueprint per worker|
- *   |        |           | &lt;-------------------- |                |&lt;----| handler returns     |
+ *   |  handlers send the |   PING (liveness)     |  remote objs   |     | blueprint per worker|
+ *   |  encoded frame     | &lt;-------------------- |                |&lt;----| handler returns     |
  *   |     Pending  &lt;-----|   RESULT / FAILURE    +----------------+     +---------------------+
  *   |  ERROR on failure  |   DISPATCH / REQUEST (child -&gt; parent events, SubprocessChild.parent())
- *   +--------------------+   child stderr, line by line --&gt; slf4j logger + tail for errors
+ *   +--------------------+   PONG; child stderr --&gt; one slf4j event per child log event + bounded tail
+ *   the child process is watched: its exit fails every call in flight within a second
  * </pre>
  *
  * <p><b>Values that cross.</b> {@code null}, booleans, {@code byte short int long float double},
@@ -35,7 +40,11 @@
  *
  * <p><b>The child's stdout</b> is the channel: before any user code, the child points
  * {@code System.out} at its stderr, which the parent logs under
- * {@code dev.eventdriven.subprocess.child.<name>}. The child exits when its stdin ends, so it never
- * outlives its parent.
+ * {@code dev.eventdriven.subprocess.child.<name>}. The child exits when its stdin ends or its parent
+ * process is gone, within 2 s whatever its handlers do, so it never outlives its parent for long.
+ *
+ * <p><b>Limits.</b> Frame size, the window of calls in flight, the start timeout and the liveness
+ * check are set on {@link dev.eventdriven.subprocess.SubprocessBuilder}, which says what happens at
+ * each.
  */
 package dev.eventdriven.subprocess;

@@ -165,17 +165,16 @@ class ChildFailureTest {
     }
 
     @Test
-    void aChildJvmThatCannotStartReportsWhyAndShutsTheParentDown() {
+    void aChildJvmThatCannotStartMakesRunThrowWhyAndTheParentEnds() {
         Subprocess sub = Subprocess.builder(ChildHandlers.class).jvmOptions("-XX:+NoSuchOptionAnywhere").build();
         parent = Controller.builder("unstartable").adapter(sub)
                 .on(SystemEvent.ERROR, s -> errors.add((HandlerFailure) s.value()))
                 .build();
-        parent.run();
-        await().atMost(WAIT).until(() -> errors.stream().anyMatch(f -> f.error() instanceof ChildProcessException));
-        ChildProcessException e = (ChildProcessException) errors.get(0).error();
+        ChildProcessException e = assertThrows(ChildProcessException.class, parent::run);
         assertTrue(e.lastStderrLines().stream().anyMatch(l -> l.contains("NoSuchOptionAnywhere")), e.getMessage());
         assertEquals(1, e.exitCode());
-        assertTrue(parent.awaitTermination(WAIT));
+        assertEquals(ControllerState.TERMINATED, parent.state());
+        assertTrue(errors.isEmpty(), "a start failure is thrown by run(), not dispatched: " + errors);
     }
 
     @Test

@@ -73,8 +73,8 @@ class SubprocessLifecycleTest {
         assertFalse(alive(pid));
         List<String> names = made.stream().map(Thread::getName).toList();
         assertTrue(names.containsAll(List.of("draining-channel", "draining-stderr")), names.toString());
-        // The flusher starts with the first burst of frames, here maybe.
-        assertTrue(List.of("draining-channel", "draining-stderr", "draining-flusher").containsAll(names),
+        // The flusher starts with the first burst of frames, here maybe; the exit watch when it exits.
+        assertTrue(List.of("draining-channel", "draining-stderr", "draining-flusher", "draining-exit").containsAll(names),
                 "the adapter's threads come from the given factory: " + names);
         await().atMost(WAIT).until(() -> threadsNamed("draining-") == 0);
         assertThrows(ControllerClosedException.class, () -> parent.dispatch("square", 1));

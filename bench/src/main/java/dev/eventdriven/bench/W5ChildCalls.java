@@ -20,8 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W5: parent to child JVM over stdio. (a) {@link #roundTrip}: one call at a time, µs per round trip
- * (mean and percentiles); (b) {@link #pipelined}: 10,000 calls in flight, calls/s. Each answer must
- * be the value sent (same object after decoding: equal), or the run fails.
+ * (mean and percentiles); (b) {@link #pipelined}: 10,000 calls in flight, calls/s; (c) {@link #bulk}:
+ * 1,000 requests of 1 MiB byte arrays in flight, calls/s (× 1 MiB = MiB/s each way). Each answer must
+ * be the value sent (same object after decoding: equal; for (c) same length and bytes), or the run
+ * fails.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
@@ -81,6 +83,38 @@ public class W5ChildCalls {
                 throw new IllegalStateException("answer " + answer + " to " + sent[i]);
             }
             inFlight[i] = null;
+        }
+    }
+
+    /** W5c: requests per invocation of {@link #bulk}. */
+    public static final int BULK_CALLS = 1_000;
+    /** W5c: bytes per request. */
+    public static final int BULK_BYTES = 1 << 20;
+
+    private final byte[] payload = payload();
+
+    private static byte[] payload() {
+        byte[] b = new byte[BULK_BYTES];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (i * 31 + 7);
+        }
+        return b;
+    }
+
+    /** 1,000 byte arrays of 1 MiB sent, then every echo waited for and checked. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BULK_CALLS)
+    public void bulk() {
+        CompletableFuture<?>[] echoes = new CompletableFuture<?>[BULK_CALLS];
+        for (int i = 0; i < BULK_CALLS; i++) {
+            echoes[i] = caller.callBytes(payload);
+        }
+        for (CompletableFuture<?> e : echoes) {
+            if (!Integer.valueOf(BULK_BYTES).equals(e.join())) {
+                throw new IllegalStateException("echo of the wrong size: " + e.join());
+            }
         }
     }
 

@@ -57,7 +57,10 @@ public interface Adapter {
     }
 
     /**
-     * The loop thread is about to start. Caller of {@code run()}.
+     * The loop thread is about to start. Caller of {@code run()}. Unlike the other callbacks, this one
+     * may refuse the start by throwing: {@code run()} then throws that exception, the adapters after
+     * this one are not called, and the controller or pool ends TERMINATED as one that never ran (its
+     * queued events left for {@code clean()}; adapters get {@link #closed}).
      *
      * @param processor the controller or pool
      */

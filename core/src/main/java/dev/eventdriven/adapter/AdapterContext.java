@@ -43,10 +43,34 @@ public interface AdapterContext {
     void signal();
 
     /**
-     * Registers a check run on the dispatching thread for every event dispatched or submitted to the
-     * controller or pool (for a pool: dispatched to the pool itself).
+     * Registers a route that sees every event dispatched, requested or submitted to the controller or
+     * pool on the dispatching thread, before it is queued (for a pool: events dispatched to the pool
+     * itself). While NEW only.
      *
-     * @param validator the check
+     * @param route the route
      */
-    void addDispatchValidator(DispatchValidator validator);
+    void addDispatchRoute(DispatchRoute route);
+
+    /**
+     * The overflow policy of the controller or pool, for an adapter that bounds work of its own (a
+     * child process's window of calls in flight) to apply the same policy.
+     *
+     * @return the policy (BLOCK for an unbounded queue)
+     */
+    dev.eventdriven.OverflowPolicy overflowPolicy();
+
+    /**
+     * How long a BLOCK waits for room, with {@link #overflowPolicy()}.
+     *
+     * @return the block timeout
+     */
+    java.time.Duration blockTimeout();
+
+    /**
+     * Shuts the controller or pool down gracefully because of something the adapter saw (its child
+     * process is gone for good): dispatches refused from then on name {@code reason}. Any thread.
+     *
+     * @param reason why, for the messages of later refusals, not blank
+     */
+    void shutdown(String reason);
 }

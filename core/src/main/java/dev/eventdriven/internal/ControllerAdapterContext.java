@@ -4,13 +4,15 @@ import dev.eventdriven.ControllerState;
 import dev.eventdriven.EventProcessor;
 import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.adapter.AdapterContext;
-import dev.eventdriven.adapter.DispatchValidator;
+import dev.eventdriven.OverflowPolicy;
+import dev.eventdriven.adapter.DispatchRoute;
+import java.time.Duration;
 import dev.eventdriven.mapping.MappingManager;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * What adapters may extend of a controller or pool: contexts and validators only while it is NEW.
+ * What adapters may extend of a controller or pool: contexts and routes only while it is NEW.
  * The owner says where each contribution goes (a pool spreads them over its workers).
  */
 public final class ControllerAdapterContext implements AdapterContext {
@@ -19,8 +21,10 @@ public final class ControllerAdapterContext implements AdapterContext {
     private final MappingManager mapping;
     private final BiConsumer<String, Object> putGlobal;
     private final BiConsumer<String, Object> putStatic;
-    private final Consumer<DispatchValidator> addValidator;
+    private final DispatchRoutes routes;
     private final Runnable signal;
+    private final OverflowOptions overflow;
+    private final Consumer<String> shutdown;
 
     /**
      * Creates the context of an owner.
@@ -29,18 +33,22 @@ public final class ControllerAdapterContext implements AdapterContext {
      * @param mapping its mapping
      * @param putGlobal adds a global context entry
      * @param putStatic adds a static entry
-     * @param addValidator adds a dispatch validator
+     * @param routes its dispatch routes
      * @param signal wakes its idle waiters
+     * @param overflow its overflow options
+     * @param shutdown shuts it down gracefully, naming the reason in later refusals
      */
     public ControllerAdapterContext(EventProcessor owner, MappingManager mapping, BiConsumer<String, Object> putGlobal,
-                                    BiConsumer<String, Object> putStatic, Consumer<DispatchValidator> addValidator,
-                                    Runnable signal) {
+                                    BiConsumer<String, Object> putStatic, DispatchRoutes routes, Runnable signal,
+                                    OverflowOptions overflow, Consumer<String> shutdown) {
         this.owner = owner;
         this.mapping = mapping;
         this.putGlobal = putGlobal;
         this.putStatic = putStatic;
-        this.addValidator = addValidator;
+        this.routes = routes;
         this.signal = signal;
+        this.overflow = overflow;
+        this.shutdown = shutdown;
     }
 
     @Override
@@ -71,9 +79,25 @@ public final class ControllerAdapterContext implements AdapterContext {
     }
 
     @Override
-    public void addDispatchValidator(DispatchValidator validator) {
-        requireNew("addDispatchValidator");
-        addValidator.accept(Checks.notNull("validator", validator));
+    public void addDispatchRoute(DispatchRoute route) {
+        requireNew("addDispatchRoute");
+        routes.add(Checks.notNull("route", route));
+    }
+
+    @Override
+    public OverflowPolicy overflowPolicy() {
+        return overflow.policy();
+    }
+
+    @Override
+    public Duration blockTimeout() {
+        return overflow.blockTimeout();
+    }
+
+    @Override
+    public void shutdown(String reason) {
+        Checks.name(reason);
+        shutdown.accept(reason);
     }
 
     private void requireNew(String what) {

@@ -126,6 +126,24 @@ public final class DefaultAdapterManager implements AdapterManager {
     }
 
     /**
+     * Calls every adapter's {@code running} callback; the first that throws refuses the start, and
+     * its exception propagates (the adapters after it are not called).
+     *
+     * @param owner the controller or pool about to start
+     * @throws RuntimeException what the refusing adapter threw
+     */
+    public void running(EventProcessor owner) {
+        for (Adapter a : adapters) {
+            try {
+                a.running(owner);
+            } catch (RuntimeException e) {
+                LOG.warn("adapter {} refused the start of '{}': {}", a.name(), owner.name(), e.toString());
+                throw e;
+            }
+        }
+    }
+
+    /**
      * Tells every adapter of a handler failure.
      *
      * @param session the failed event's session

@@ -77,7 +77,7 @@ public class Envelope {
      */
     public static Object extra(Map<String, ?> context, Object[] args, GuardedFuture.Completion pending) {
         boolean plain = (context == null || context.isEmpty()) && (args == null || args.length == 0);
-        return plain ? pending : new Extras(Extras.freeze(context), Extras.freeze(args), pending);
+        return plain ? pending : new Extras(Extras.freeze(context), Extras.freeze(args), pending, null);
     }
 
     /** @return the event id */
@@ -107,6 +107,20 @@ public class Envelope {
     /** @return the arguments, never {@code null} */
     public final List<Object> args() {
         return extra instanceof Extras e ? e.args : List.of();
+    }
+
+    /** @return what a dispatch route attached to this event, or {@code null} */
+    public final Object attachment() {
+        return extra instanceof Extras e ? e.attachment : null;
+    }
+
+    /**
+     * Attaches a value before the envelope is queued (dispatching thread only).
+     *
+     * @param attachment the value
+     */
+    final void attach(Object attachment) {
+        extra = new Extras(context(), args(), pending(), attachment);
     }
 
     /** @return whether this envelope closes its queue */
@@ -156,11 +170,13 @@ public class Envelope {
         final Map<String, Object> context;
         final List<Object> args;
         final GuardedFuture.Completion pending;
+        final Object attachment;
 
-        Extras(Map<String, Object> context, List<Object> args, GuardedFuture.Completion pending) {
+        Extras(Map<String, Object> context, List<Object> args, GuardedFuture.Completion pending, Object attachment) {
             this.context = context;
             this.args = args;
             this.pending = pending;
+            this.attachment = attachment;
         }
 
         static Map<String, Object> freeze(Map<String, ?> m) {

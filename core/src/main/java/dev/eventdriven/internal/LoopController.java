@@ -1,10 +1,10 @@
 package dev.eventdriven.internal;
 
 import dev.eventdriven.Controller;
-import dev.eventdriven.ErrorHandler;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
 import dev.eventdriven.Dispatcher;
+import dev.eventdriven.ErrorHandler;
 import dev.eventdriven.Event;
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.IllegalControllerStateException;
@@ -16,7 +16,6 @@ import dev.eventdriven.SystemEvent;
 import dev.eventdriven.Task;
 import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.adapter.AdapterManager;
-import dev.eventdriven.adapter.DispatchValidator;
 import dev.eventdriven.mapping.MappingManager;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -26,14 +25,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +101,9 @@ public final class LoopController extends CacheLinePadding implements Controller
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile int control;
     volatile Thread loopThread;
-    volatile DispatchValidator[] validators = new DispatchValidator[0];
+    final DispatchRoutes routes = new DispatchRoutes();
+    /** Why the controller was shut down, when an adapter said (named by later refusals). */
+    volatile String closeReason;
 
     /**
      * Creates a controller.
@@ -137,7 +137,8 @@ public final class LoopController extends CacheLinePadding implements Controller
         this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
         this.listeners = new Listeners(name);
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
-                statics::put, this::addValidator, progress::signal));
+                statics::put, routes, progress::signal, new OverflowOptions(config.overflowPolicy(),
+                config.blockTimeout()), this::shutdown));
         this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy(), config.idleSpinNanos());
         for (Adapter a : config.adapters()) {
             adapters.install(a);
@@ -216,11 +217,6 @@ public final class LoopController extends CacheLinePadding implements Controller
         return new GuardedFuture.Completion(eventId, onLoop);
     }
 
-    private void addValidator(DispatchValidator validator) {
-        DispatchValidator[] next = java.util.Arrays.copyOf(validators, validators.length + 1);
-        next[validators.length] = validator;
-        validators = next;
-    }
 
     /**
      * Appends an envelope, applying the overflow policy; wakes the loop if it parks.
@@ -228,11 +224,8 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param e the envelope
      */
     public void enqueue(Envelope e) {
-        DispatchValidator[] vs = validators;
-        if (vs.length != 0) {
-            for (DispatchValidator v : vs) {
-                v.validate(e.id, e.value, e.context(), e.args());
-            }
+        if (routes.apply(e)) {
+            return;
         }
         if (e.id == SystemEvent.SHUTDOWN) {
             shutdowns.closeGracefully(e.pending());
@@ -303,7 +296,15 @@ public final class LoopController extends CacheLinePadding implements Controller
             }
             session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
                     : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
-            adapters.each("running", a -> a.running(this));
+            try {
+                adapters.running(this);
+            } catch (RuntimeException refused) {
+                // An adapter refused the start (its child process did not come up): end as a
+                // controller that never ran, its queued events left for clean().
+                closeReason = "the start was refused: " + refused.getMessage();
+                shutdowns.shutdown();
+                throw refused;
+            }
             if (suspended) {
                 CONTROL.getAndBitwiseOr(this, CTL_SUSPEND);
             }
@@ -369,6 +370,18 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void shutdown() {
+        shutdowns.shutdown();
+    }
+
+    /**
+     * Graceful shutdown for a reason an adapter gives; later refusals name it. Any thread.
+     *
+     * @param reason why
+     */
+    public void shutdown(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
         shutdowns.shutdown();
     }
 
@@ -521,6 +534,17 @@ public final class LoopController extends CacheLinePadding implements Controller
         long back = loop.handedBack;
         return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.dropped.get(),
                 overflow.rejected.get(), queued, loop.busyNanos, loop.cancelled, blockedReports.sum());
+    }
+
+    /**
+     * Whether something in this controller must see every event it takes: BEFORE or AFTER hooks, or a
+     * listener. An adapter that could hand an event on without the loop (a child process) asks first.
+     *
+     * @return {@code true} if hooks or listeners are registered now
+     */
+    public boolean seesEveryEvent() {
+        HandlerTable t = mapping.table();
+        return t.before.length != 0 || t.after.length != 0 || !listeners.isEmpty();
     }
 
     @Override

@@ -111,6 +111,11 @@ public final class LoopSession extends CacheLinePadding implements Session {
     }
 
     @Override
+    public Object attachment() {
+        return envelope == null ? null : envelope.attachment();
+    }
+
+    @Override
     public Object originEventId() {
         return envelope == null ? eventId : envelope.id;
     }

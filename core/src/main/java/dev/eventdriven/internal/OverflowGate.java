@@ -69,8 +69,9 @@ final class OverflowGate {
             }
         }
         rejected.incrementAndGet();
+        String reason = c.closeReason;
         throw new ControllerClosedException("controller '" + c.name + "' is " + c.state()
-                + ": event " + e.id + " refused (dispatch after shutdown)");
+                + ": event " + e.id + " refused (" + (reason == null ? "dispatch after shutdown" : reason) + ")");
     }
 
     private String full(Envelope e) {

@@ -1,13 +1,12 @@
 package dev.eventdriven.mapping;
 
 import dev.eventdriven.EventHandler;
-import dev.eventdriven.SystemEvent;
+import dev.eventdriven.internal.Checks;
 import dev.eventdriven.internal.HandlerBinder;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import dev.eventdriven.internal.Checks;
 
 /**
  * Collects handler registrations in user code, to build controllers and pools from: lambdas with

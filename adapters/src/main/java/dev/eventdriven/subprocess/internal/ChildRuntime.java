@@ -32,11 +32,17 @@ import org.slf4j.LoggerFactory;
  *                           --RESULT/FAILURE--&gt; ParentLink (answers to the child's requests)
  * </pre>
  * The main thread waits for the end: SHUTDOWN (drain every answer, stop the controllers, say BYE) or
- * end-of-input (the parent is gone: stop at once).
+ * the parent's end (end of input, or the parent process gone): then the child stops at once and, whatever
+ * its handlers do (a loop that never returns, one that swallows interrupts), halts within
+ * {@link #ORPHAN_GRACE} of noticing, so that no child outlives its parent for long. The reader answers
+ * the parent's liveness pings itself, whatever the workers do.
  */
 final class ChildRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildRuntime.class);
+
+    /** How long an orphaned child may take to stop before it halts. */
+    static final Duration ORPHAN_GRACE = Duration.ofMillis(1500);
 
     /** The link to the parent, for {@code SubprocessChild.parent()}; set once the child runs. */
     static volatile ParentLink parentLink;
@@ -50,12 +56,14 @@ final class ChildRuntime {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean draining;
     private volatile boolean parentGone;
+    private volatile boolean protocolError;
 
-    ChildRuntime(String name, String blueprintClass, int workerCount, FrameChannel channel)
+    ChildRuntime(String name, String blueprintClass, int workerCount, FrameChannel channel, int maxInFlight)
             throws ReflectiveOperationException {
         this.name = name;
         this.channel = channel;
-        workers = ControllerPool.builder(name).size(workerCount)
+        // Bounded like the parent's window: a parent that sends more than it may waits for room.
+        workers = ControllerPool.builder(name).size(workerCount).queueCapacity(maxInFlight)
                 .mapping(Blueprints.perWorkerMapping(blueprintClass, workerCount)).build();
         bridge = Controller.builder(name + "-bridge").build();
     }
@@ -67,15 +75,12 @@ final class ChildRuntime {
         Thread reader = new Thread(this::readLoop, name + "-channel");
         reader.setDaemon(true);
         reader.start();
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(this::parentEnded));
         channel.write(Arrays.asList(Protocol.READY, ProcessHandle.current().pid()));
         done.await();
         if (parentGone) {
-            // Nobody is left to answer: stop now so that no orphan outlives its parent for long.
-            workers.shutdownNow();
-            bridge.shutdownNow();
-            workers.awaitTermination(Duration.ofMillis(800));
-            bridge.awaitTermination(Duration.ofMillis(200));
-            return 0;
+            stopOrphaned();
+            return protocolError ? 3 : 0;
         }
         workers.shutdown();
         bridge.shutdown();
@@ -90,6 +95,37 @@ final class ChildRuntime {
         return 0;
     }
 
+    /** The parent process is gone (its pipe may still be held open by someone else). */
+    private void parentEnded() {
+        LOG.info("child '{}': the parent process ended; stopping", name);
+        parentGone = true;
+        done.countDown();
+    }
+
+    /**
+     * Nobody is left to answer: stop now, and halt after the grace whatever the handlers do (a forced
+     * shutdown waits for a handler that swallows interrupts, and exit() for shutdown hooks).
+     */
+    private void stopOrphaned() {
+        Thread halter = new Thread(() -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(ORPHAN_GRACE.toNanos());
+            Runtime.getRuntime().halt(protocolError ? 3 : 0);
+        }, name + "-halter");
+        halter.setDaemon(true);
+        halter.start();
+        Thread stopper = new Thread(() -> {
+            workers.shutdownNow();
+            bridge.shutdownNow();
+        }, name + "-stopper");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(ORPHAN_GRACE.toMillis() / 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void readLoop() {
         try {
             for (;;) {
@@ -101,10 +137,12 @@ final class ChildRuntime {
                 handle(frame);
             }
         } catch (ChannelProtocolException e) {
+            protocolError = true;
             LOG.error("child '{}': protocol error on the channel from the parent; stopping", name, e);
         } catch (IOException e) {
             LOG.info("child '{}': the channel from the parent failed ({}); stopping", name, e.toString());
         } catch (RuntimeException e) {
+            protocolError = true;
             LOG.error("child '{}': failed to handle a frame from the parent; stopping", name, e);
         }
         parentGone = true;
@@ -162,6 +200,13 @@ final class ChildRuntime {
                     bridge.execute(() -> objects.release(instance));
                 } catch (RuntimeException closing) {
                     LOG.debug("child '{}': release of {} ignored while stopping", name, instance);
+                }
+            }
+            case Protocol.PING -> {
+                try {
+                    channel.write(Arrays.asList(Protocol.PONG, Protocol.field(Protocol.message(m, 2), 1, Long.class)));
+                } catch (IOException e) {
+                    LOG.debug("child '{}': pong not sent, the parent is gone", name);
                 }
             }
             case Protocol.SHUTDOWN -> {

@@ -21,9 +21,15 @@ import java.util.concurrent.ThreadFactory;
  * @param stderrTailLines how many stderr lines to keep for error messages
  * @param shutdownTimeout how long a graceful shutdown waits for the child before killing it
  * @param threadFactory where the parent's reader threads come from
+ * @param maxInFlight the most calls in flight to the child
+ * @param maxInFlightBytes the most bytes of frames in flight to the child
+ * @param startTimeout how long the start waits for the child to be ready
+ * @param livenessInterval time between liveness pings, or {@code null} for no liveness check
+ * @param livenessTimeout how long a ping's answer may take, or {@code null}
  */
 public record ChildSettings(String name, Path javaBinary, String classPath, List<String> jvmOptions,
                             Map<String, String> environment, Path workingDirectory, String blueprintClass,
                             int workers, int maxFrameBytes, int stderrTailLines, Duration shutdownTimeout,
-                            ThreadFactory threadFactory) {
+                            ThreadFactory threadFactory, int maxInFlight, long maxInFlightBytes, Duration startTimeout,
+                            Duration livenessInterval, Duration livenessTimeout) {
 }

@@ -107,6 +107,19 @@ public final class FrameChannel {
      * @throws IllegalArgumentException if it cannot be encoded or is larger than the maximum frame
      */
     public byte[] encode(Object message) {
+        return encode(codec, maxFrame, message);
+    }
+
+    /**
+     * Encodes a value into one frame body with a codec, checking its size.
+     *
+     * @param codec the codec
+     * @param maxFrame the largest frame allowed
+     * @param message the value
+     * @return the encoded value
+     * @throws IllegalArgumentException if it cannot be encoded or is larger than {@code maxFrame}
+     */
+    public static byte[] encode(ValueCodec codec, int maxFrame, Object message) {
         byte[] bytes = codec.encode(message);
         if (bytes.length > maxFrame) {
             throw new IllegalArgumentException(Checks.message("frame size", bytes.length + " bytes",

@@ -41,6 +41,10 @@ public final class Protocol {
     public static final int REQUEST = 11;
     /** The child drained its work and is exiting. */
     public static final int BYE = 12;
+    /** Parent to child: are you alive? {@code [PING, seq]}, answered by the child's reader at once. */
+    public static final int PING = 13;
+    /** Child to parent: the answer to a ping, {@code [PONG, seq]}. */
+    public static final int PONG = 14;
 
     private Protocol() {
     }

@@ -99,7 +99,7 @@ public final class RemoteProxies {
                 types.add(p.getName());
             }
             List<Object> a = args == null ? List.of() : Arrays.asList(args);
-            CompletableFuture<Object> answer = connection.call(Protocol.CALL, instanceId, type.getName(),
+            CompletableFuture<Object> answer = connection.call(callTimeout, Protocol.CALL, instanceId, type.getName(),
                     method.getName(), types, a);
             if (CompletionStage.class.isAssignableFrom(method.getReturnType())) {
                 return answer;

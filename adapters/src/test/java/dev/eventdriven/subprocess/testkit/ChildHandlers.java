@@ -211,4 +211,126 @@ public class ChildHandlers {
     public Object isChild(Session s) {
         return SubprocessChild.isChild();
     }
+
+    /**
+     * Never returns and cannot be interrupted: a CPU loop that swallows interrupts.
+     *
+     * @param s the session
+     * @return never
+     */
+    @On("spin")
+    public Object spin(Session s) {
+        long n = 0;
+        for (;;) {
+            Thread.interrupted();
+            n += System.nanoTime() & 1;
+            if (n == Long.MIN_VALUE) {
+                return n; // never: keeps the loop from being optimised away
+            }
+        }
+    }
+
+    /**
+     * Starts a grandchild that inherits the child's stdio (so holds its stdout open), tells the parent
+     * its pid as "grandchild", then waits the value in milliseconds.
+     *
+     * @param s the session
+     * @return "spawned"
+     * @throws Exception if the grandchild cannot start
+     */
+    @On("spawnSleeper")
+    public Object spawnSleeper(Session s) throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "12").inheritIO().start();
+        SubprocessChild.parent().dispatch("grandchild", sleeper.pid());
+        new CountDownLatch(1).await(((Integer) s.value()).longValue(), TimeUnit.MILLISECONDS);
+        return "spawned";
+    }
+
+    /**
+     * Holds the value (a byte array) for 200 ms, like work on a large input, and returns its length.
+     *
+     * @param s the session
+     * @return the length
+     * @throws InterruptedException if interrupted
+     */
+    @On("hold")
+    public Object hold(Session s) throws InterruptedException {
+        byte[] data = (byte[]) s.value();
+        new CountDownLatch(1).await(200, TimeUnit.MILLISECONDS);
+        return data.length;
+    }
+
+    /**
+     * Writes a hand-made hostile frame straight to the channel: an answer holding a map of 100,000
+     * list keys that all share one hash code (a list [a, -31a] hashes to 31 * (31 + a) - 31 * a... the
+     * same for every a).
+     *
+     * @param s the session
+     * @return "written"
+     * @throws java.io.IOException never, in practice
+     */
+    @On("hostile")
+    public Object hostile(Session s) throws java.io.IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(body);
+        out.writeByte(14); // LIST [RESULT, id, map]
+        out.writeInt(3);
+        out.writeByte(5);
+        out.writeInt(8); // RESULT
+        out.writeByte(6);
+        out.writeLong(1L << 40); // an id nobody waits for
+        out.writeByte(16); // MAP of 100,000 entries
+        int n = 100_000;
+        out.writeInt(n);
+        for (int a = 0; a < n; a++) {
+            out.writeByte(14);
+            out.writeInt(2);
+            out.writeByte(5);
+            out.writeInt(a);
+            out.writeByte(5);
+            out.writeInt(-31 * a);
+            out.writeByte(0); // null value
+        }
+        out.flush();
+        java.io.DataOutputStream fd1 = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out)));
+        fd1.writeInt(body.size());
+        body.writeTo(fd1);
+        fd1.flush();
+        return "written";
+    }
+
+    /**
+     * Prints the value in megabytes of text without a newline to stderr, then a line saying it is
+     * done, then exits with status 9.
+     *
+     * @param s the session
+     * @return never
+     */
+    @On("flood")
+    public Object flood(Session s) {
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        for (int i = 0; i < (Integer) s.value(); i++) {
+            System.err.write(chunk, 0, chunk.length);
+        }
+        System.err.println();
+        System.err.println("after the flood");
+        System.err.flush();
+        System.exit(9);
+        return null;
+    }
+
+    /**
+     * Logs the value at WARN through slf4j, with an exception (a multi-line stack trace).
+     *
+     * @param s the session
+     * @return "logged"
+     */
+    @On("logWarn")
+    public Object logWarn(Session s) {
+        org.slf4j.LoggerFactory.getLogger("child.handlers").warn("warned: {}", s.value(),
+                new IllegalStateException("the cause"));
+        return "logged";
+    }
 }

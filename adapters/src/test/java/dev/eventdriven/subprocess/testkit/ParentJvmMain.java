@@ -17,7 +17,7 @@ public final class ParentJvmMain {
     /**
      * Runs the parent.
      *
-     * @param args unused
+     * @param args {@code spin} to leave the child running a handler that never returns
      * @throws InterruptedException never, in practice
      */
     public static void main(String[] args) throws InterruptedException {
@@ -25,6 +25,9 @@ public final class ParentJvmMain {
         Controller c = Controller.builder("doomed-parent").adapter(sub).build();
         c.run();
         List<Object> pid = c.request("pid").await(Duration.ofSeconds(30));
+        if (args.length > 0 && args[0].equals("spin")) {
+            c.dispatch("spin");
+        }
         System.out.println("CHILD_PID " + pid.get(0));
         System.out.flush();
         new CountDownLatch(1).await();

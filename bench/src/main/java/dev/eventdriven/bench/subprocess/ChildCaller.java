@@ -17,6 +17,16 @@ public interface ChildCaller extends AutoCloseable {
     CompletableFuture<Object> call(Integer value);
 
     /** Stops the child and waits for it to end. */
+    /**
+     * Sends a byte array and completes with the length of what came back, after checking that the
+     * echo carries the same bytes at both ends (the answer itself is not kept: 1,000 answers of 1 MiB
+     * in flight must not fill the heap).
+     *
+     * @param payload the bytes
+     * @return the echoed length
+     */
+    CompletableFuture<Integer> callBytes(byte[] payload);
+
     @Override
     void close();
 

@@ -21,6 +21,7 @@ final class RawEchoCaller implements ChildCaller {
     private final Process child;
     private final DataOutputStream out;
     private final ConcurrentLinkedQueue<CompletableFuture<Object>> waiting = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<byte[]> sentBytes = new ConcurrentLinkedQueue<>();
     private final Thread reader;
 
     RawEchoCaller() {
@@ -42,11 +43,14 @@ final class RawEchoCaller implements ChildCaller {
         try {
             for (;;) {
                 int len = in.readInt();
-                if (len != 4) {
-                    throw new IOException("frame length: " + len + " (expected: 4)");
+                if (len == 4) {
+                    Integer v = in.readInt();
+                    waiting.poll().complete(v);
+                    continue;
                 }
-                Integer v = in.readInt();
-                waiting.poll().complete(v);
+                byte[] echo = new byte[len];
+                in.readFully(echo);
+                waiting.poll().complete(Bulk.checked(sentBytes.poll(), echo));
             }
         } catch (IOException end) {
             CompletableFuture<Object> f;
@@ -63,6 +67,22 @@ final class RawEchoCaller implements ChildCaller {
         try {
             out.writeInt(4);
             out.writeInt(value);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("raw echo child gone", e);
+        }
+        return f;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public synchronized CompletableFuture<Integer> callBytes(byte[] payload) {
+        CompletableFuture f = new CompletableFuture<>();
+        waiting.add(f);
+        sentBytes.add(payload);
+        try {
+            out.writeInt(payload.length);
+            out.write(payload);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("raw echo child gone", e);

@@ -23,6 +23,12 @@ final class SubprocessCaller implements ChildCaller {
     }
 
     @Override
+    public CompletableFuture<Integer> callBytes(byte[] payload) {
+        return parent.request("echo", payload, byte[].class).thenApply(echo -> Bulk.checked(payload, echo))
+                .toCompletableFuture();
+    }
+
+    @Override
     public void close() {
         parent.shutdown();
         if (!parent.awaitTermination(Duration.ofSeconds(30))) {

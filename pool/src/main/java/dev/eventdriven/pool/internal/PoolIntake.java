@@ -88,8 +88,9 @@ final class PoolIntake {
             }
         }
         rejected.increment();
+        String reason = pool.closeReason;
         throw new ControllerClosedException("pool '" + pool.name + "' is " + pool.state()
-                + ": event " + e.id() + " refused (dispatch after shutdown)");
+                + ": event " + e.id() + " refused (" + (reason == null ? "dispatch after shutdown" : reason) + ")");
     }
 
     private String full(Envelope e) {

@@ -1,35 +1,34 @@
 package dev.eventdriven.pool.internal;
 
 import dev.eventdriven.Controller;
-import dev.eventdriven.Dispatcher;
-import dev.eventdriven.Listenable;
-import dev.eventdriven.Session;
-import dev.eventdriven.adapter.Adapter;
-import dev.eventdriven.adapter.AdapterManager;
-import dev.eventdriven.adapter.DispatchValidator;
-import dev.eventdriven.internal.Closing;
-import dev.eventdriven.internal.ControllerAdapterContext;
-import dev.eventdriven.internal.DefaultAdapterManager;
-import dev.eventdriven.internal.GuardedFuture;
-import dev.eventdriven.internal.OverflowOptions;
 import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
+import dev.eventdriven.Dispatcher;
 import dev.eventdriven.ErrorPolicy;
 import dev.eventdriven.Event;
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.IllegalControllerStateException;
+import dev.eventdriven.Listenable;
 import dev.eventdriven.Listening;
-import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
+import dev.eventdriven.Session;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.Task;
+import dev.eventdriven.adapter.Adapter;
+import dev.eventdriven.adapter.AdapterManager;
 import dev.eventdriven.internal.Checks;
+import dev.eventdriven.internal.Closing;
+import dev.eventdriven.internal.ControllerAdapterContext;
 import dev.eventdriven.internal.ControllerConfig;
+import dev.eventdriven.internal.DefaultAdapterManager;
+import dev.eventdriven.internal.DispatchRoutes;
 import dev.eventdriven.internal.Envelope;
+import dev.eventdriven.internal.GuardedFuture;
 import dev.eventdriven.internal.LoopController;
+import dev.eventdriven.internal.OverflowOptions;
 import dev.eventdriven.internal.ProgressSignal;
 import dev.eventdriven.mapping.MappingManager;
 import dev.eventdriven.pool.ControllerPool;
@@ -82,7 +81,9 @@ public final class WorkerPool implements ControllerPool {
     private final BooleanSupplier onWorker = this::inLoop;
     private final DefaultAdapterManager adapters;
     private final Duration closeTimeout;
-    private volatile DispatchValidator[] validators = new DispatchValidator[0];
+    final DispatchRoutes routes = new DispatchRoutes();
+    /** Why the pool was shut down, when an adapter said (named by later refusals). */
+    volatile String closeReason;
     private final AtomicInteger closedWorkers = new AtomicInteger();
     /** Set by a forced shutdown: workers stop taking from the queue. */
     private volatile boolean forced;
@@ -115,7 +116,8 @@ public final class WorkerPool implements ControllerPool {
         this.closeTimeout = s.options().closeTimeout();
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping,
                 (k, v) -> eachWorker(w -> w.globalContext().put(k, v)),
-                (k, v) -> eachWorker(w -> w.staticEntries().put(k, v)), this::addValidator, progress::signal));
+                (k, v) -> eachWorker(w -> w.staticEntries().put(k, v)), routes, progress::signal,
+                new OverflowOptions(s.overflowPolicy(), s.blockTimeout()), this::shutdown));
         for (Adapter a : s.options().adapters) {
             adapters.install(a);
         }
@@ -129,10 +131,16 @@ public final class WorkerPool implements ControllerPool {
         }
     }
 
-    private void addValidator(DispatchValidator validator) {
-        DispatchValidator[] next = Arrays.copyOf(validators, validators.length + 1);
-        next[validators.length] = validator;
-        validators = next;
+    /**
+     * Graceful shutdown for a reason an adapter gives; later refusals name it.
+     *
+     * @param reason why
+     */
+    void shutdown(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        shutdown();
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -239,11 +247,8 @@ public final class WorkerPool implements ControllerPool {
     }
 
     private void enqueue(PoolNode n) {
-        DispatchValidator[] vs = validators;
-        if (vs.length != 0) {
-            for (DispatchValidator v : vs) {
-                v.validate(n.id(), n.value(), n.context(), n.args());
-            }
+        if (routes.apply(n)) {
+            return;
         }
         if (n.id() == SystemEvent.SHUTDOWN) {
             // SHUTDOWN dispatched (or forwarded by a listening) shuts the pool down gracefully.
@@ -308,7 +313,13 @@ public final class WorkerPool implements ControllerPool {
                 throw new IllegalControllerStateException("run pool '" + name + "': it was started already"
                         + " (state: " + s + ")", s);
             }
-            adapters.each("running", a -> a.running(this));
+            try {
+                adapters.running(this);
+            } catch (RuntimeException refused) {
+                closeReason = "the start was refused: " + refused.getMessage();
+                shutdown.graceful(); // as a pool that never ran: queued events stay for clean()
+                throw refused;
+            }
             state.set(suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
             try {
                 for (LoopController w : workers) {
