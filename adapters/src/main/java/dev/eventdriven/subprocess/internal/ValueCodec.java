@@ -28,9 +28,10 @@ import java.util.Set;
  * only ever returns a value or throws {@link ChannelProtocolException}. Classes are resolved in the
  * receiver; only enums and records are instantiated. Thread-safe (stateless).
  *
- * <p><b>Limits.</b> A frame is decoded on its channel's only reader thread, so no frame may stall it,
- * whatever its bytes. Each limit is checked by the encoder too, so an honest sender fails at once
- * with an {@link IllegalArgumentException} instead of having its peer drop the channel:
+ * <p><b>Limits.</b> A frame is decoded on its channel's only reader thread, so no frame may stall it
+ * or take the receiver's heap, whatever its bytes. Each limit is checked by the encoder too, so an
+ * honest sender fails at once with an {@link IllegalArgumentException} instead of having its peer
+ * drop the channel:
  * <ul>
  *   <li><b>Lengths.</b> Every count and length is checked against the bytes left in the frame, and
  *       nesting is at most {@value #MAX_DEPTH} levels deep.</li>
@@ -44,6 +45,15 @@ import java.util.Set;
  *       1,024 entries must have non-null keys of one class. At
  *       that size mixing is cheap enough: 2 MB of 1,024-entry maps of colliding keys of two classes
  *       decoded in 0.2 s, against 0.15 s with keys of one class, and 2 s with 16,384-entry ones.</li>
+ *   <li><b>Heap.</b> The decoded value may take at most 8 bytes of heap per frame byte plus 1 MiB,
+ *       estimated per element before it is allocated: a list slot 8 B, a set or map entry 48 B, a
+ *       container 64 B, a boxed scalar 16 B (24 B for a Long, Double, Duration or Instant, nothing
+ *       for the values {@code valueOf} shares), a string 40 B + its UTF-8 length, a byte array 16 B +
+ *       its length, a record 32 B + 16 B per component, an exception 128 B + 56 B per stack frame
+ *       besides its strings. Without this, a 15 MiB frame holding a set of small integers grew the
+ *       heap by 316 MiB. Values dominated by tiny set or map entries reach it first: a
+ *       {@code Set<Integer>} of more than about 43,000 elements must be sent in parts or as a list
+ *       (an element of a list is estimated at 24 B, of a set at 64 B, for 5 bytes of frame).</li>
  * </ul>
  */
 public final class ValueCodec {

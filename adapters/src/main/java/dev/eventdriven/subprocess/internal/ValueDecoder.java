@@ -46,9 +46,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one frame's value in {@link ValueCodec}'s format within the limits of {@link ValueLimits}:
- * every count and length is checked against the bytes left, map keys and set elements are checked for
- * their type before they are read and for their class before they are inserted. One instance per frame; not
+ * Reads one frame's value in {@link ValueCodec}'s format, within the frame's budgets (see
+ * {@link ValueLimits}): every count and length is checked against the bytes left, the heap the value
+ * will take is charged before it is allocated, map keys and set elements are checked for their type
+ * before they are read and for their class before they are inserted. One instance per frame; not
  * thread-safe.
  */
 final class ValueDecoder {
@@ -56,6 +57,8 @@ final class ValueDecoder {
     private final ClassLoader loader;
     private final ByteBuffer in;
     private final int frameLength;
+    private final long heapBudget;
+    private long heap;
     /** Classes resolved in this frame: a list of a thousand records looks its class up once. */
     private final Map<String, Class<?>> resolved = new HashMap<>();
     private final Map<Class<?>, Constructor<?>> canonical = new HashMap<>();
@@ -70,13 +73,14 @@ final class ValueDecoder {
         this.loader = loader;
         this.in = ByteBuffer.wrap(bytes, offset, length).slice(); // positions count from the value
         this.frameLength = length;
+        this.heapBudget = ValueLimits.heapBudget(length);
     }
 
     /**
      * Reads the value, which must fill the frame.
      *
      * @return the value
-     * @throws ChannelProtocolException if the bytes are not exactly one valid value within the limits
+     * @throws ChannelProtocolException if the bytes are not exactly one valid value within the budgets
      */
     Object readFrame() {
         Object v;
@@ -92,6 +96,16 @@ final class ValueDecoder {
         return v;
     }
 
+    /** Accounts for heap about to be taken; refuses the frame before it takes more than its budget. */
+    private void charge(long bytes) {
+        heap += bytes;
+        if (heap > heapBudget) {
+            throw new ChannelProtocolException("decoded value of a " + frameLength + "-byte frame would take"
+                    + " more than " + heapBudget + " bytes of heap (8 x frame + 1 MiB), at offset "
+                    + in.position());
+        }
+    }
+
     private Object read(int depth) {
         if (depth > MAX_DEPTH) {
             throw new ChannelProtocolException("value nested deeper than " + MAX_DEPTH + " levels");
@@ -104,45 +118,56 @@ final class ValueDecoder {
             case BYTE: return in.get();
             case SHORT: {
                 short s = in.getShort();
+                charge(ValueLimits.boxCost(s));
                 return s;
             }
             case INT: {
                 int i = in.getInt();
+                charge(ValueLimits.boxCost(i));
                 return i;
             }
             case LONG: {
                 long l = in.getLong();
+                charge(ValueLimits.boxCost(l));
                 return l;
             }
             case FLOAT:
+                charge(ValueLimits.BOX);
                 return in.getFloat();
             case DOUBLE:
+                charge(ValueLimits.WIDE_BOX);
                 return in.getDouble();
             case CHAR: {
                 char c = in.getChar();
+                charge(ValueLimits.boxCost(c));
                 return c;
             }
             case STRING: return readString();
             case BYTES: {
                 int n = length();
+                charge(ValueLimits.bytesCost(n));
                 byte[] b = new byte[n];
                 in.get(b);
                 return b;
             }
             case BIG_INTEGER: {
                 int n = magnitudeLength("BigInteger");
+                charge(ValueLimits.bigIntegerCost(n));
                 return magnitude(n);
             }
             case BIG_DECIMAL: {
                 int n = magnitudeLength("BigDecimal");
+                charge(ValueLimits.bigDecimalCost(n));
                 return new BigDecimal(magnitude(n), in.getInt());
             }
             case LIST: return readList(depth);
             case SET: return readSet(depth);
             case MAP: return readMap(depth);
             case DURATION:
+                charge(ValueLimits.WIDE_BOX);
                 return Duration.ofSeconds(in.getLong(), nanos());
             case INSTANT:
+                charge(ValueLimits.WIDE_BOX);
                 return instant(in.getLong(), nanos());
             case ENUM: return readEnum();
             case RECORD: return readRecord(depth);
@@ -153,6 +178,7 @@ final class ValueDecoder {
 
     private List<Object> readList(int depth) {
         int n = count(1);
+        charge(ValueLimits.listCost(n));
         List<Object> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             list.add(read(depth + 1));
@@ -162,7 +188,9 @@ final class ValueDecoder {
 
     private Set<Object> readSet(int depth) {
         int n = count(1);
-        Set<Object> set = new LinkedHashSet<>();
+        // Charged in full before the table is sized for n: the count is the sender's word.
+        charge(ValueLimits.hashCost(n));
+        Set<Object> set = new LinkedHashSet<>(ValueLimits.hashCapacity(n));
         ValueLimits.KeyClasses classes = new ValueLimits.KeyClasses(n);
         for (int i = 0; i < n; i++) {
             Object element = readKey("set element", classes, depth);
@@ -176,7 +204,8 @@ final class ValueDecoder {
 
     private Map<Object, Object> readMap(int depth) {
         int n = count(2);
-        Map<Object, Object> map = new LinkedHashMap<>();
+        charge(ValueLimits.hashCost(n));
+        Map<Object, Object> map = new LinkedHashMap<>(ValueLimits.hashCapacity(n));
         ValueLimits.KeyClasses classes = new ValueLimits.KeyClasses(n);
         for (int i = 0; i < n; i++) {
             Object key = readKey("map key", classes, depth);
@@ -273,6 +302,7 @@ final class ValueDecoder {
     /** Decodes a string straight from the frame's bytes (no copy of them first). */
     private String readString() {
         int n = length();
+        charge(ValueLimits.stringCost(n));
         String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
         in.position(in.position() + n);
         return s;
@@ -323,6 +353,7 @@ final class ValueDecoder {
     private Object readRecord(int depth) {
         String className = readString();
         int n = count(1);
+        charge(ValueLimits.recordCost(n));
         Class<?> type = resolve(className);
         Constructor<?> constructor = canonicalConstructor(type, className);
         if (constructor.getParameterCount() != n) {
@@ -369,6 +400,7 @@ final class ValueDecoder {
         String className = readString();
         String message = readNullableString();
         int n = count(13); // a frame is at least three string lengths and a line number
+        charge(ValueLimits.throwableCost(n));
         StackTraceElement[] trace = new StackTraceElement[n];
         for (int i = 0; i < n; i++) {
             trace[i] = new StackTraceElement(readString(), readString(), readNullableString(), in.getInt());

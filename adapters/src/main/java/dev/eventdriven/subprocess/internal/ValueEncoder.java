@@ -43,11 +43,14 @@ import java.util.Set;
 /**
  * Writes one value in {@link ValueCodec}'s format, refusing what the receiver's {@link ValueDecoder}
  * would refuse: a value outside the safe set, a map key or set element of a type not allowed as one,
- * and keys of several classes in a large map (see {@link ValueLimits}). One instance per value; not thread-safe.
+ * keys of several classes in a large map, and a value whose decoded estimate exceeds the budgets of
+ * {@link ValueLimits}. One instance per value; not thread-safe.
  */
 final class ValueEncoder {
 
     private final DataOutputStream out;
+    /** The heap the receiver will estimate, in the same units. */
+    private long heap;
 
     /**
      * @param sink where the bytes go
@@ -57,7 +60,7 @@ final class ValueEncoder {
     }
 
     /**
-     * Writes a value.
+     * Writes a value and checks the whole of it against the receiver's budgets.
      *
      * @param v the value
      * @throws IllegalArgumentException if it cannot be sent
@@ -65,6 +68,13 @@ final class ValueEncoder {
      */
     void writeValue(Object v) throws IOException {
         write(v, 0);
+        int length = out.size(); // saturates at Integer.MAX_VALUE, far beyond any frame
+        long heapBudget = ValueLimits.heapBudget(length);
+        if (heap > heapBudget) {
+            throw new IllegalArgumentException(Checks.message("value", "about " + heap
+                    + " bytes of heap once decoded from its " + length + "-byte frame",
+                    "at most 8 x frame + 1 MiB = " + heapBudget + " bytes; send it in parts"));
+        }
     }
 
     private void write(Object v, int depth) throws IOException {
@@ -79,12 +89,15 @@ final class ValueEncoder {
         } else if (v instanceof Integer i) {
             out.writeByte(INT);
             out.writeInt(i);
+            heap += ValueLimits.boxCost(i.intValue());
         } else if (v instanceof Long l) {
             out.writeByte(LONG);
             out.writeLong(l);
+            heap += ValueLimits.boxCost(l.longValue());
         } else if (v instanceof Double d) {
             out.writeByte(DOUBLE);
             out.writeDouble(d);
+            heap += ValueLimits.WIDE_BOX;
         } else if (v instanceof String s) {
             out.writeByte(STRING);
             writeString(s);
@@ -94,32 +107,40 @@ final class ValueEncoder {
         } else if (v instanceof Short s) {
             out.writeByte(SHORT);
             out.writeShort(s);
+            heap += ValueLimits.boxCost(s.intValue());
         } else if (v instanceof Float f) {
             out.writeByte(FLOAT);
             out.writeFloat(f);
+            heap += ValueLimits.BOX;
         } else if (v instanceof Character c) {
             out.writeByte(CHAR);
             out.writeChar(c);
+            heap += ValueLimits.boxCost(c.charValue());
         } else if (v instanceof BigInteger b) {
             out.writeByte(BIG_INTEGER);
             byte[] magnitude = b.toByteArray();
             writeBytes(magnitude);
+            heap += ValueLimits.bigIntegerCost(magnitude.length);
         } else if (v instanceof BigDecimal b) {
             out.writeByte(BIG_DECIMAL);
             byte[] magnitude = b.unscaledValue().toByteArray();
             writeBytes(magnitude);
             out.writeInt(b.scale());
+            heap += ValueLimits.bigDecimalCost(magnitude.length);
         } else if (v instanceof byte[] b) {
             out.writeByte(BYTES);
             writeBytes(b);
+            heap += ValueLimits.bytesCost(b.length);
         } else if (v instanceof Duration d) {
             out.writeByte(DURATION);
             out.writeLong(d.getSeconds());
             out.writeInt(d.getNano());
+            heap += ValueLimits.WIDE_BOX;
         } else if (v instanceof Instant i) {
             out.writeByte(INSTANT);
             out.writeLong(i.getEpochSecond());
             out.writeInt(i.getNano());
+            heap += ValueLimits.WIDE_BOX;
         } else if (v instanceof Enum<?> e) {
             out.writeByte(ENUM);
             writeString(e.getDeclaringClass().getName());
@@ -129,12 +150,14 @@ final class ValueEncoder {
         } else if (v instanceof List<?> list) {
             out.writeByte(LIST);
             out.writeInt(list.size());
+            heap += ValueLimits.listCost(list.size());
             for (Object o : list) {
                 write(o, depth + 1);
             }
         } else if (v instanceof Set<?> set) {
             out.writeByte(SET);
             out.writeInt(set.size());
+            heap += ValueLimits.hashCost(set.size());
             ValueLimits.KeyClasses classes = new ValueLimits.KeyClasses(set.size());
             for (Object o : set) {
                 writeKey("set element", o, classes, depth);
@@ -142,6 +165,7 @@ final class ValueEncoder {
         } else if (v instanceof Map<?, ?> m) {
             out.writeByte(MAP);
             out.writeInt(m.size());
+            heap += ValueLimits.hashCost(m.size());
             ValueLimits.KeyClasses classes = new ValueLimits.KeyClasses(m.size());
             for (Map.Entry<?, ?> en : m.entrySet()) {
                 writeKey("map key", en.getKey(), classes, depth);
@@ -177,6 +201,7 @@ final class ValueEncoder {
         out.writeByte(RECORD);
         writeString(type.getName());
         out.writeInt(comps.length);
+        heap += ValueLimits.recordCost(comps.length);
         for (RecordComponent rc : comps) {
             Object component;
             try {
@@ -196,6 +221,7 @@ final class ValueEncoder {
         writeNullableString(message);
         StackTraceElement[] trace = t.getStackTrace();
         out.writeInt(trace.length);
+        heap += ValueLimits.throwableCost(trace.length);
         for (StackTraceElement e : trace) {
             writeString(e.getClassName());
             writeString(e.getMethodName());
@@ -213,6 +239,7 @@ final class ValueEncoder {
     private void writeString(String s) throws IOException {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         writeBytes(utf8);
+        heap += ValueLimits.stringCost(utf8.length);
     }
 
     private void writeNullableString(String s) throws IOException {
