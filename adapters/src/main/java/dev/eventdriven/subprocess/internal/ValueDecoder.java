@@ -172,7 +172,8 @@ final class ValueDecoder {
             case ENUM: return readEnum();
             case RECORD: return readRecord(depth);
             case THROWABLE: return readThrowable(depth);
-            default: throw new ChannelProtocolException("unknown value tag " + tag + " at offset " + (in.position() - 1));
+            default:
+                throw new ChannelProtocolException("unknown value tag " + tag + " at offset " + (in.position() - 1));
         }
     }
 
