@@ -33,7 +33,7 @@ import org.slf4j.event.Level;
  * <p><b>Events.</b> A line that continues the one before it, as a stack trace does (it starts with a
  * tab, with white space and {@code "at "}, with {@code "Caused by:"}, {@code "Suppressed:"} or
  * {@code "... N more"}), is appended to the pending event after a {@code "\n"}. A line that starts
- * with {@link #MARKER}, as the child's logging may write them, reads
+ * with {@link #MARKER}, as the child's logging writes them with {@link #LOGBACK_CONFIGURATION}, reads
  * {@code MARKER LEVEL|loggerName|message} and starts an event logged at that level as
  * {@code "[loggerName] message"}; the first line of an exception logged with it (a class name and
  * its message) continues it too. Any other line starts an event logged at INFO. The pending event is
@@ -41,12 +41,22 @@ import org.slf4j.event.Level;
  * at the end of the stream, or once it holds {@link #MAX_EVENT} characters (the rest goes on as
  * another event at the same level).
  *
+ * <p><b>The child's logging configuration.</b> {@link #childLoggingOptions} points a child's logback
+ * at {@link #LOGBACK_CONFIGURATION}, a resource of this module. Logback looks the name up through the
+ * class loader. That finds it because a child runs with everything on its class path (see
+ * {@code SubprocessBuilder#classPath}), where this jar is not a named module and its resources are not
+ * encapsulated; were it on a child's module path, the package {@code dev.eventdriven.subprocess} would
+ * have to be opened to find it, which an API package should not be for that.
+ *
  * <p>Threading: {@link #run()} on one thread; {@link #tail()} from any thread.
  */
 public final class ChildStderr implements Runnable {
 
     /** What starts a line of an event written by the child's logging: printable, so XML can hold it. */
     public static final String MARKER = "@@ED@@|";
+
+    /** The child's logback configuration, a class path resource (see the class comment). */
+    public static final String LOGBACK_CONFIGURATION = "dev/eventdriven/subprocess/child-logback.xml";
 
     /** The longest line, in bytes; longer ones are cut into pieces of this size. */
     public static final int MAX_LINE = 8 * 1024;
@@ -56,6 +66,8 @@ public final class ChildStderr implements Runnable {
 
     /** The longest event, in characters; what follows goes on in another event. */
     public static final int MAX_EVENT = 64 * 1024;
+
+    private static final String CONFIGURATION_OPTION = "-Dlogback.configurationFile=";
 
     /** A line that starts with a tab (a frame, {@code Suppressed:}), a frame, or {@code ... N more}. */
     private static final Pattern FRAME = Pattern.compile("\t.*|\\s+at .*|\\s*\\.\\.\\. \\d+ .*", Pattern.DOTALL);
@@ -106,6 +118,23 @@ public final class ChildStderr implements Runnable {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         this.chars = CharBuffer.allocate((int) Math.ceil(MAX_LINE * (double) decoder.maxCharsPerByte()));
+    }
+
+    /**
+     * The JVM options that point a child's logback at {@link #LOGBACK_CONFIGURATION}, unless the user
+     * chose a configuration file already.
+     *
+     * @param userJvmOptions the options the user gives the child
+     * @return {@code -Dlogback.configurationFile=...}, or nothing if {@code userJvmOptions} sets it
+     * @throws IllegalArgumentException if {@code userJvmOptions} is null
+     */
+    public static List<String> childLoggingOptions(List<String> userJvmOptions) {
+        for (String option : Checks.notNull("userJvmOptions", userJvmOptions)) {
+            if (option != null && option.startsWith(CONFIGURATION_OPTION)) {
+                return List.of();
+            }
+        }
+        return List.of(CONFIGURATION_OPTION + LOGBACK_CONFIGURATION);
     }
 
     /**

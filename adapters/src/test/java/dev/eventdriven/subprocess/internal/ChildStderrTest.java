@@ -3,6 +3,7 @@ package dev.eventdriven.subprocess.internal;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -12,7 +13,11 @@ import static org.mockito.Mockito.mock;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +27,12 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.SequenceInputStream;
+import java.net.URL;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +45,7 @@ import org.slf4j.LoggerFactory;
 class ChildStderrTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String CONFIGURATION_FILE = "logback.configurationFile";
     private static final AtomicInteger LOGGERS = new AtomicInteger();
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(
@@ -262,5 +272,83 @@ class ChildStderrTest {
                 () -> new ChildStderr(null, logger, 1)).getMessage());
         assertEquals("log: null (expected: not null)", assertThrows(IllegalArgumentException.class,
                 () -> new ChildStderr(in, null, 1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ChildStderr.childLoggingOptions(null));
+    }
+
+    @Test
+    void childLoggingOptionsPointLogbackAtTheResourceUnlessTheUserChoseAFile() {
+        List<String> ours = List.of("-Dlogback.configurationFile=" + ChildStderr.LOGBACK_CONFIGURATION);
+        assertEquals(ours, ChildStderr.childLoggingOptions(List.of()));
+        assertEquals(ours, ChildStderr.childLoggingOptions(List.of("-Xmx64m", "-Dlogback.debug=true")));
+        assertEquals(List.of(), ChildStderr.childLoggingOptions(
+                List.of("-Xmx64m", "-Dlogback.configurationFile=/etc/child.xml")));
+    }
+
+    @Test
+    void theResourceIsFoundByNameAndItsLinesAreReadBackAsOneEventEach() throws Exception {
+        ClassLoader loader = ChildStderr.class.getClassLoader();
+        URL resource = ch.qos.logback.core.util.Loader.getResource(ChildStderr.LOGBACK_CONFIGURATION, loader);
+        assertNotNull(resource, "logback's own lookup by name finds " + ChildStderr.LOGBACK_CONFIGURATION);
+        LoggerContext context = new LoggerContext();
+        String previous = System.getProperty(CONFIGURATION_FILE);
+        try {
+            // Logback's own start-up: the option names the resource, logback finds it (or falls back).
+            System.setProperty(CONFIGURATION_FILE, ChildStderr.LOGBACK_CONFIGURATION);
+            new ContextInitializer(context).autoConfig();
+            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            assertEquals(Level.INFO, root.getLevel());
+            ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) root.getAppender("PARENT");
+            assertEquals("System.err", console.getTarget());
+            Logger worker = context.getLogger("com.example.Worker");
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            written.write(console.getEncoder().encode(new LoggingEvent(Logger.class.getName(), worker, Level.WARN,
+                    "request {} failed", new IllegalStateException("boom"), new Object[] {7})));
+            written.write(console.getEncoder().encode(new LoggingEvent(Logger.class.getName(), worker, Level.INFO,
+                    "next", null, null)));
+            pump(new ByteArrayInputStream(written.toByteArray()), 20);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(CONFIGURATION_FILE);
+            } else {
+                System.setProperty(CONFIGURATION_FILE, previous);
+            }
+            context.stop();
+        }
+        List<ILoggingEvent> events = events();
+        assertEquals(2, events.size(), messages().toString());
+        assertEquals(Level.WARN, events.get(0).getLevel());
+        String warn = events.get(0).getFormattedMessage();
+        assertTrue(warn.startsWith("[com.example.Worker] request 7 failed\n"
+                + "java.lang.IllegalStateException: boom\n\tat "), warn);
+        assertEquals("[com.example.Worker] next", events.get(1).getFormattedMessage());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aChildJvmStartedWithTheLoggingOptionsIsLoggedEventByEvent() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ChildStderr.childLoggingOptions(List.of()));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ChildLoggingMain.class.getName());
+        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ChildStderr stderr = new ChildStderr(child.getErrorStream(), logger, 20, Charset.defaultCharset());
+        Thread pumping = new Thread(stderr, "stderr-test-child");
+        pumping.start();
+        assertTrue(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "the child exits");
+        pumping.join(WAIT.toMillis());
+        assertFalse(pumping.isAlive());
+        List<ILoggingEvent> events = events();
+        assertEquals(3, events.size(), String.join("\n---\n", messages()));
+        assertEquals(Level.INFO, events.get(0).getLevel());
+        assertEquals("[com.example.Worker] worker started", events.get(0).getFormattedMessage());
+        assertEquals(Level.WARN, events.get(1).getLevel());
+        String warn = events.get(1).getFormattedMessage();
+        assertTrue(warn.startsWith("[com.example.Worker] request failed\njava.lang.IllegalStateException: boom\n"),
+                warn);
+        assertTrue(warn.contains("\nCaused by: java.lang.ArithmeticException: inner\n"), warn);
+        assertEquals(Level.INFO, events.get(2).getLevel());
+        assertEquals("a plain print", events.get(2).getFormattedMessage());
     }
 }
