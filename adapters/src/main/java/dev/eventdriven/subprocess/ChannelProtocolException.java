@@ -5,8 +5,9 @@ import dev.eventdriven.EventDrivenException;
 /**
  * The channel to or from a child process carried bytes that are not a valid frame: a length below
  * zero or above the maximum frame size, a frame cut short, an unknown tag, a class the receiver cannot
- * resolve, or nesting deeper than allowed. The connection it happened on cannot be trusted any more
- * and is closed.
+ * resolve, nesting deeper than allowed, a map key or set element of a type not allowed as one, or a
+ * value that would take more of the receiver's heap than its frame allows. The connection it
+ * happened on cannot be trusted any more and is closed.
  */
 public class ChannelProtocolException extends EventDrivenException {
     private static final long serialVersionUID = 1L;

@@ -26,8 +26,13 @@
  * {@code ArrayList}, {@code LinkedHashSet}, {@code LinkedHashMap}), records of these (class name and
  * components, rebuilt through the canonical constructor) and exceptions (as data: class name,
  * message, stack trace, cause; they arrive as {@link dev.eventdriven.subprocess.RemoteHandlerException}).
- * No Java serialization. Anything else is refused at the call site. Each message is one
- * length-prefixed frame no larger than {@link dev.eventdriven.subprocess.SubprocessBuilder#maxFrameBytes};
+ * Map keys and set elements are limited to the scalars {@code HashMap} can order (not
+ * {@code BigDecimal}, {@code byte[]}, containers, records or exceptions), of one class in a map or
+ * set of more than 1,024 entries; a value may take at most 8 bytes of the receiver's heap per byte
+ * of its frame plus 1 MiB, by an estimate both sides make alike (a {@code Set<Integer>} of more than
+ * about 43,000 elements is over it). No Java serialization. Anything else is refused at the call
+ * site. Each message is one length-prefixed frame no larger than
+ * {@link dev.eventdriven.subprocess.SubprocessBuilder#maxFrameBytes};
  * a bad frame is a {@link dev.eventdriven.subprocess.ChannelProtocolException} and ends that child.
  *
  * <p><b>Tasks that cross.</b> A record (sent with its components) or a public named class with a

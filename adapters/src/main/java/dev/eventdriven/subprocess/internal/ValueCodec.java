@@ -1,27 +1,16 @@
 package dev.eventdriven.subprocess.internal;
 
-import dev.eventdriven.internal.Checks;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import dev.eventdriven.subprocess.RemoteHandlerException;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,47 +19,75 @@ import java.util.Set;
 /**
  * Encodes the values that may cross the process boundary, without Java serialization. The safe set:
  * {@code null}, booleans, {@code byte short int long float double}, {@link BigInteger},
- * {@link BigDecimal}, chars, strings, {@code byte[]}, {@link Duration}, {@link Instant}, enums (class name + constant name), lists, sets
- * and maps of these, records of these (class name + components, rebuilt through the canonical
- * constructor), and throwables as data (decoded as {@link RemoteHandlerException}).
+ * {@link BigDecimal}, chars, strings, {@code byte[]}, {@link Duration}, {@link Instant}, enums (class
+ * name + constant name), lists, sets and maps of these, records of these (class name + components,
+ * rebuilt through the canonical constructor), and throwables as data (decoded as
+ * {@link RemoteHandlerException}).
  *
  * <p>Encoding anything else fails with an {@link IllegalArgumentException} naming the type. Decoding
- * only ever returns a value or throws {@link ChannelProtocolException}: every length is checked
- * against the bytes that remain (so no input makes it allocate more than the frame it reads) and the
- * nesting depth is bounded. Classes are resolved in the receiver; only enums and records are
- * instantiated. Thread-safe (stateless).
+ * only ever returns a value or throws {@link ChannelProtocolException}. Classes are resolved in the
+ * receiver; only enums and records are instantiated. Thread-safe (stateless).
+ *
+ * <p><b>Limits.</b> A frame is decoded on its channel's only reader thread, so no frame may stall it
+ * or take the receiver's heap, whatever its bytes. Each limit is checked by the encoder too, so an
+ * honest sender fails at once with an {@link IllegalArgumentException} instead of having its peer
+ * drop the channel:
+ * <ul>
+ *   <li><b>Lengths.</b> Every count and length is checked against the bytes left in the frame, and
+ *       nesting is at most {@value #MAX_DEPTH} levels deep.</li>
+ *   <li><b>Keys.</b> Map keys and set elements must be {@code null} (once) or a String, Boolean, Byte,
+ *       Short, Integer, Long, Float, Double, BigInteger, Character, Duration, Instant or an enum
+ *       constant. {@code HashMap} keeps a bin of colliding keys as a tree, searched in log time, only
+ *       when they are {@code Comparable} to each other; these are, consistently with {@code equals}
+ *       (BigDecimal is not: {@code 1.0} and {@code 1.00}). With lists as keys, where {@code [a, -31a]}
+ *       all share one hash code, 20,000 keys took 3.5 s to insert. Keys of different classes cannot
+ *       be ordered either (an insert may search the whole bin), so a map or set of more than
+ *       1,024 entries must have non-null keys of one class. At
+ *       that size mixing is cheap enough: 2 MB of 1,024-entry maps of colliding keys of two classes
+ *       decoded in 0.2 s, against 0.15 s with keys of one class, and 2 s with 16,384-entry ones.</li>
+ *   <li><b>Heap.</b> The decoded value may take at most 8 bytes of heap per frame byte plus 1 MiB,
+ *       estimated per element before it is allocated: a list slot 8 B, a set or map entry 48 B, a
+ *       container 64 B, a boxed scalar 16 B (24 B for a Long, Double, Duration or Instant, nothing
+ *       for the values {@code valueOf} shares), a string 40 B + its UTF-8 length, a byte array 16 B +
+ *       its length, a record 32 B + 16 B per component, an exception 128 B + 56 B per stack frame
+ *       besides its strings. Without this, a 15 MiB frame holding a set of small integers grew the
+ *       heap by 316 MiB. Values dominated by tiny set or map entries reach it first: a
+ *       {@code Set<Integer>} of more than about 43,000 elements must be sent in parts or as a list
+ *       (an element of a list is estimated at 24 B, of a set at 64 B, for 5 bytes of frame).</li>
+ * </ul>
  */
 public final class ValueCodec {
 
     /** What the error messages name as the allowed set. */
     public static final String ALLOWED = "null, Boolean, Byte, Short, Integer, Long, Float, Double, BigInteger,"
             + " BigDecimal, Character, String, byte[], Duration, Instant, an enum, or a List, Set, Map or"
-            + " record of these, or a Throwable";
+            + " record of these (Map keys and Set elements: scalars but BigDecimal, or enums), or a Throwable";
 
     static final int MAX_DEPTH = 64;
 
-    private static final byte NULL = 0;
-    private static final byte TRUE = 1;
-    private static final byte FALSE = 2;
-    private static final byte BYTE = 3;
-    private static final byte SHORT = 4;
-    private static final byte INT = 5;
-    private static final byte LONG = 6;
-    private static final byte FLOAT = 7;
-    private static final byte DOUBLE = 8;
-    private static final byte BIG_INTEGER = 9;
-    private static final byte BIG_DECIMAL = 10;
-    private static final byte CHAR = 11;
-    private static final byte STRING = 12;
-    private static final byte BYTES = 13;
-    private static final byte LIST = 14;
-    private static final byte SET = 15;
-    private static final byte MAP = 16;
-    private static final byte ENUM = 17;
-    private static final byte RECORD = 18;
-    private static final byte THROWABLE = 19;
-    private static final byte DURATION = 20;
-    private static final byte INSTANT = 21;
+    // The wire tags, shared by ValueEncoder and ValueDecoder.
+    static final byte NULL = 0;
+    static final byte TRUE = 1;
+    static final byte FALSE = 2;
+    static final byte BYTE = 3;
+    static final byte SHORT = 4;
+    static final byte INT = 5;
+    static final byte LONG = 6;
+    static final byte FLOAT = 7;
+    static final byte DOUBLE = 8;
+    static final byte BIG_INTEGER = 9;
+    static final byte BIG_DECIMAL = 10;
+    static final byte CHAR = 11;
+    static final byte STRING = 12;
+    static final byte BYTES = 13;
+    static final byte LIST = 14;
+    static final byte SET = 15;
+    static final byte MAP = 16;
+    static final byte ENUM = 17;
+    static final byte RECORD = 18;
+    static final byte THROWABLE = 19;
+    static final byte DURATION = 20;
+    static final byte INSTANT = 21;
 
     private final ClassLoader loader;
 
@@ -90,12 +107,13 @@ public final class ValueCodec {
      *
      * @param value the value
      * @return its bytes
-     * @throws IllegalArgumentException if the value (or something inside it) is not in the safe set
+     * @throws IllegalArgumentException if the value (or something inside it) is not in the safe set,
+     *     or its receiver would refuse it (see the limits in the class comment)
      */
     public byte[] encode(Object value) {
         Bytes bytes = new Bytes();
         try {
-            write(new DataOutputStream(bytes), value, 0);
+            new ValueEncoder(bytes).writeValue(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -145,7 +163,7 @@ public final class ValueCodec {
             return; // the common case, checked on every dispatch: no need to encode
         }
         try {
-            write(new DataOutputStream(OutputStream.nullOutputStream()), value, 0);
+            new ValueEncoder(OutputStream.nullOutputStream()).writeValue(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " -> " + e.getMessage(), e);
         } catch (IOException e) {
@@ -164,140 +182,6 @@ public final class ValueCodec {
                 || v instanceof Enum<?>
                 || v instanceof Collection<?> c && c.isEmpty() && (v instanceof List<?> || v instanceof Set<?>)
                 || v instanceof Map<?, ?> m && m.isEmpty();
-    }
-
-    private void write(DataOutputStream out, Object v, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException(Checks.message("value", "nested deeper than " + MAX_DEPTH,
-                    "at most " + MAX_DEPTH + " levels; a cycle?"));
-        }
-        if (v == null) {
-            out.writeByte(NULL);
-        } else if (v instanceof Boolean b) {
-            out.writeByte(b ? TRUE : FALSE);
-        } else if (v instanceof Integer i) {
-            out.writeByte(INT);
-            out.writeInt(i);
-        } else if (v instanceof Long l) {
-            out.writeByte(LONG);
-            out.writeLong(l);
-        } else if (v instanceof Double d) {
-            out.writeByte(DOUBLE);
-            out.writeDouble(d);
-        } else if (v instanceof String s) {
-            out.writeByte(STRING);
-            writeString(out, s);
-        } else if (v instanceof Byte b) {
-            out.writeByte(BYTE);
-            out.writeByte(b);
-        } else if (v instanceof Short s) {
-            out.writeByte(SHORT);
-            out.writeShort(s);
-        } else if (v instanceof Float f) {
-            out.writeByte(FLOAT);
-            out.writeFloat(f);
-        } else if (v instanceof Character c) {
-            out.writeByte(CHAR);
-            out.writeChar(c);
-        } else if (v instanceof BigInteger b) {
-            out.writeByte(BIG_INTEGER);
-            writeBytes(out, b.toByteArray());
-        } else if (v instanceof BigDecimal b) {
-            out.writeByte(BIG_DECIMAL);
-            writeBytes(out, b.unscaledValue().toByteArray());
-            out.writeInt(b.scale());
-        } else if (v instanceof byte[] b) {
-            out.writeByte(BYTES);
-            writeBytes(out, b);
-        } else if (v instanceof Duration d) {
-            out.writeByte(DURATION);
-            out.writeLong(d.getSeconds());
-            out.writeInt(d.getNano());
-        } else if (v instanceof Instant i) {
-            out.writeByte(INSTANT);
-            out.writeLong(i.getEpochSecond());
-            out.writeInt(i.getNano());
-        } else if (v instanceof Enum<?> e) {
-            out.writeByte(ENUM);
-            writeString(out, e.getDeclaringClass().getName());
-            writeString(out, e.name());
-        } else if (v instanceof Record r) {
-            writeRecord(out, r, depth);
-        } else if (v instanceof List<?> || v instanceof Set<?>) {
-            Collection<?> c = (Collection<?>) v;
-            out.writeByte(v instanceof List<?> ? LIST : SET);
-            out.writeInt(c.size());
-            for (Object o : c) {
-                write(out, o, depth + 1);
-            }
-        } else if (v instanceof Map<?, ?> m) {
-            out.writeByte(MAP);
-            out.writeInt(m.size());
-            for (Map.Entry<?, ?> en : m.entrySet()) {
-                write(out, en.getKey(), depth + 1);
-                write(out, en.getValue(), depth + 1);
-            }
-        } else if (v instanceof Throwable t) {
-            writeThrowable(out, t, depth);
-        } else {
-            throw new IllegalArgumentException(Checks.message("value", "a " + v.getClass().getName(), ALLOWED));
-        }
-    }
-
-    private void writeRecord(DataOutputStream out, Record r, int depth) throws IOException {
-        Class<?> type = r.getClass();
-        RecordComponent[] comps = type.getRecordComponents();
-        out.writeByte(RECORD);
-        writeString(out, type.getName());
-        out.writeInt(comps.length);
-        for (RecordComponent rc : comps) {
-            Object component;
-            try {
-                component = rc.getAccessor().invoke(r);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalArgumentException(Checks.message("value", "a " + type.getName(),
-                        "a public record whose components can be read"), e);
-            }
-            write(out, component, depth + 1);
-        }
-    }
-
-    private void writeThrowable(DataOutputStream out, Throwable t, int depth) throws IOException {
-        out.writeByte(THROWABLE);
-        writeString(out, t instanceof RemoteHandlerException r ? r.remoteClassName() : t.getClass().getName());
-        String message = t instanceof RemoteHandlerException r ? r.remoteMessage() : t.getMessage();
-        writeNullableString(out, message);
-        StackTraceElement[] trace = t.getStackTrace();
-        out.writeInt(trace.length);
-        for (StackTraceElement e : trace) {
-            writeString(out, e.getClassName());
-            writeString(out, e.getMethodName());
-            writeNullableString(out, e.getFileName());
-            out.writeInt(e.getLineNumber());
-        }
-        Throwable cause = t.getCause();
-        if (cause == null || cause == t || depth >= MAX_DEPTH) {
-            out.writeByte(NULL);
-        } else {
-            writeThrowable(out, cause, depth + 1);
-        }
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void writeNullableString(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-        } else {
-            writeString(out, s);
-        }
-    }
-
-    private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
-        out.writeInt(b.length);
-        out.write(b);
     }
 
     // ------------------------------------------------------------------------------------ decoding
@@ -320,203 +204,10 @@ public final class ValueCodec {
      * @param offset where the value starts
      * @param length its length in bytes
      * @return the value
-     * @throws ChannelProtocolException if the bytes are not exactly one valid value
+     * @throws ChannelProtocolException if the bytes are not exactly one valid value, or break one of the
+     *     limits in the class comment
      */
     public Object decode(byte[] bytes, int offset, int length) {
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length).slice(); // positions count from the value
-        Object v;
-        try {
-            v = read(in, 0);
-        } catch (BufferUnderflowException e) {
-            throw new ChannelProtocolException("frame truncated: a value needs more bytes than the "
-                    + length + " in the frame");
-        }
-        if (in.hasRemaining()) {
-            throw new ChannelProtocolException("frame has " + in.remaining() + " bytes after its value");
-        }
-        return v;
-    }
-
-    private Object read(ByteBuffer in, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new ChannelProtocolException("value nested deeper than " + MAX_DEPTH + " levels");
-        }
-        byte tag = in.get();
-        switch (tag) {
-            case NULL: return null;
-            case TRUE: return Boolean.TRUE;
-            case FALSE: return Boolean.FALSE;
-            case BYTE: return in.get();
-            case SHORT: return in.getShort();
-            case INT: return in.getInt();
-            case LONG: return in.getLong();
-            case FLOAT: return in.getFloat();
-            case DOUBLE: return in.getDouble();
-            case CHAR: return in.getChar();
-            case STRING: return readString(in);
-            case BYTES: return readBytes(in);
-            case BIG_INTEGER: return new BigInteger(nonEmpty(readBytes(in), "BigInteger"));
-            case BIG_DECIMAL: return new BigDecimal(new BigInteger(nonEmpty(readBytes(in), "BigDecimal")), in.getInt());
-            case LIST: {
-                int n = count(in, 1);
-                List<Object> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(read(in, depth + 1));
-                }
-                return list;
-            }
-            case SET: {
-                int n = count(in, 1);
-                Set<Object> set = new LinkedHashSet<>();
-                for (int i = 0; i < n; i++) {
-                    set.add(read(in, depth + 1));
-                }
-                return set;
-            }
-            case MAP: {
-                int n = count(in, 2);
-                Map<Object, Object> map = new LinkedHashMap<>();
-                for (int i = 0; i < n; i++) {
-                    map.put(read(in, depth + 1), read(in, depth + 1));
-                }
-                return map;
-            }
-            case DURATION: return Duration.ofSeconds(in.getLong(), nanos(in));
-            case INSTANT: return instant(in.getLong(), nanos(in));
-            case ENUM: return readEnum(in);
-            case RECORD: return readRecord(in, depth);
-            case THROWABLE: return readThrowable(in, depth);
-            default: throw new ChannelProtocolException("unknown value tag " + tag + " at offset " + (in.position() - 1));
-        }
-    }
-
-    private static int nanos(ByteBuffer in) {
-        int n = in.getInt();
-        if (n < 0 || n > 999_999_999) {
-            throw new ChannelProtocolException("nanosecond field " + n + " outside 0..999999999");
-        }
-        return n;
-    }
-
-    private static Instant instant(long seconds, int nanos) {
-        try {
-            return Instant.ofEpochSecond(seconds, nanos);
-        } catch (java.time.DateTimeException e) {
-            throw new ChannelProtocolException("instant out of range: " + seconds + " s", e);
-        }
-    }
-
-    private static byte[] nonEmpty(byte[] b, String what) {
-        if (b.length == 0) {
-            throw new ChannelProtocolException(what + " with no magnitude bytes");
-        }
-        return b;
-    }
-
-    /** Reads an element count and checks it against the bytes left (each element needs at least one). */
-    private static int count(ByteBuffer in, int bytesPerElement) {
-        int n = in.getInt();
-        if (n < 0 || (long) n * bytesPerElement > in.remaining()) {
-            throw new ChannelProtocolException("count " + n + " does not fit the " + in.remaining()
-                    + " bytes left in the frame");
-        }
-        return n;
-    }
-
-    private static byte[] readBytes(ByteBuffer in) {
-        int n = in.getInt();
-        if (n < 0 || n > in.remaining()) {
-            throw new ChannelProtocolException("length " + n + " does not fit the " + in.remaining()
-                    + " bytes left in the frame");
-        }
-        byte[] b = new byte[n];
-        in.get(b);
-        return b;
-    }
-
-    private static String readString(ByteBuffer in) {
-        return new String(readBytes(in), StandardCharsets.UTF_8);
-    }
-
-    private static String readNullableString(ByteBuffer in) {
-        int mark = in.position();
-        if (in.getInt() == -1) {
-            return null;
-        }
-        in.position(mark);
-        return readString(in);
-    }
-
-    private Class<?> resolve(String name) {
-        try {
-            return Class.forName(name, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new ChannelProtocolException("class " + name + " cannot be resolved in this process", e);
-        }
-    }
-
-    private Object readEnum(ByteBuffer in) {
-        String className = readString(in);
-        String constant = readString(in);
-        Class<?> type = resolve(className);
-        if (!type.isEnum()) {
-            throw new ChannelProtocolException("class " + className + " is not an enum");
-        }
-        for (Object c : type.getEnumConstants()) {
-            if (((Enum<?>) c).name().equals(constant)) {
-                return c;
-            }
-        }
-        throw new ChannelProtocolException("enum " + className + " has no constant " + constant);
-    }
-
-    private Object readRecord(ByteBuffer in, int depth) {
-        String className = readString(in);
-        int n = count(in, 1);
-        Class<?> type = resolve(className);
-        if (!type.isRecord()) {
-            throw new ChannelProtocolException("class " + className + " is not a record");
-        }
-        RecordComponent[] comps = type.getRecordComponents();
-        if (comps.length != n) {
-            throw new ChannelProtocolException("record " + className + " has " + comps.length
-                    + " components here, the frame carries " + n);
-        }
-        Object[] values = new Object[n];
-        Class<?>[] types = new Class<?>[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = read(in, depth + 1);
-            types[i] = comps[i].getType();
-        }
-        try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            return canonical.newInstance(values);
-        } catch (InvocationTargetException e) {
-            throw new ChannelProtocolException("record " + className + " refused its components: "
-                    + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException | IllegalArgumentException | LinkageError e) {
-            throw new ChannelProtocolException("record " + className + " cannot be rebuilt here: " + e, e);
-        }
-    }
-
-    private RemoteHandlerException readThrowable(ByteBuffer in, int depth) {
-        String className = readString(in);
-        String message = readNullableString(in);
-        int n = count(in, 13); // a frame is at least three string lengths and a line number
-        StackTraceElement[] trace = new StackTraceElement[n];
-        for (int i = 0; i < n; i++) {
-            trace[i] = new StackTraceElement(readString(in), readString(in), readNullableString(in), in.getInt());
-        }
-        RemoteHandlerException cause = null;
-        byte next = in.get();
-        if (next == THROWABLE) {
-            if (depth >= MAX_DEPTH) {
-                throw new ChannelProtocolException("exception causes nested deeper than " + MAX_DEPTH);
-            }
-            cause = readThrowable(in, depth + 1);
-        } else if (next != NULL) {
-            throw new ChannelProtocolException("exception cause has tag " + next + " (expected a throwable or null)");
-        }
-        return new RemoteHandlerException(className, message, trace, cause);
+        return new ValueDecoder(loader, bytes, offset, length).readFrame();
     }
 }
