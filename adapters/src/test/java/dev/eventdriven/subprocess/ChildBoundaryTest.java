@@ -174,7 +174,7 @@ class ChildBoundaryTest {
 
     @Test
     void aFrameOfCollidingKeysIsRefusedQuicklyAndTheChildsCallsFail() {
-        Subprocess sub = Subprocess.builder(ChildHandlers.class).build();
+        Subprocess sub = Subprocess.builder(ChildHandlers.class).workers(2).build();
         Controller c = parent("hostile", sub, b -> { });
         c.run();
         Pending<List<Object>> waiting = c.request("work", 20_000);
@@ -252,7 +252,7 @@ class ChildBoundaryTest {
                 .restartPolicy(RestartPolicy.limited(3, Duration.ofMillis(10))).build();
         Controller c = parent("no-java", falseJava, b -> { });
         ChildProcessException e = assertThrows(ChildProcessException.class, c::run);
-        assertTrue(e.getMessage().contains("exited before opening its channel"), e.getMessage());
+        assertTrue(e.getMessage().contains("exited before it was ready"), e.getMessage());
         assertEquals(1, e.exitCode());
         assertEquals(ControllerState.TERMINATED, c.state());
         assertEquals(0, falseJava.restarts());
@@ -265,7 +265,7 @@ class ChildBoundaryTest {
                 .restartPolicy(RestartPolicy.limited(3, Duration.ofMillis(10))).build();
         Controller d = parent("no-classes", noClasses, b -> { });
         ChildProcessException missing = assertThrows(ChildProcessException.class, d::run);
-        assertTrue(missing.getMessage().contains("before it was ready"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("exited before it was ready"), missing.getMessage());
         assertEquals(2, missing.exitCode());
         assertTrue(String.join("\n", missing.lastStderrLines()).contains("ClassNotFoundException"), missing.getMessage());
         assertEquals(0, noClasses.restarts());

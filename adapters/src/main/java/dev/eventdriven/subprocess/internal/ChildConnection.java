@@ -389,9 +389,7 @@ public final class ChildConnection {
     private void readFrames() {
         String reason = "exited";
         try {
-            if (!channel.skipToPreamble(line -> childLog.warn("(stdout, before the channel opened) {}", line))) {
-                reason = "exited before opening its channel";
-            } else {
+            if (channel.skipToPreamble(line -> childLog.warn("(stdout, before the channel opened) {}", line))) {
                 for (;;) {
                     Object frame = channel.read();
                     if (frame == FrameChannel.END) {
@@ -413,11 +411,7 @@ public final class ChildConnection {
             killReason = reason;
             process.destroyForcibly();
         }
-        String why = reason;
-        if (!ready.isDone() && "exited".equals(why)) {
-            why = "exited before it was ready";
-        }
-        died(why);
+        died(reason);
     }
 
     private void handle(List<?> m) {
@@ -536,7 +530,8 @@ public final class ChildConnection {
         boolean requested = stopRequested;
         String why = killReason != null ? killReason : reason;
         boolean wasReady = ready.isDone() && !ready.isCompletedExceptionally();
-        if (!wasReady && "exited".equals(why)) {
+        if (!wasReady && killReason == null) {
+            // whoever noticed first (the exit watch, or the reader at the end of the stream)
             why = "exited before it was ready";
         }
         ChildProcessException cause = new ChildProcessException("child '" + settings.name() + "' (pid "
