@@ -295,7 +295,7 @@ class ChildBoundaryTest {
     @Test
     void aChildExitsNonZeroAfterAProtocolError() throws Exception {
         Process child = new ProcessBuilder(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
-                ChildMain.class.getName(), "raw", ChildHandlers.class.getName(), "1", "1048576", "16")
+                ChildMain.class.getName(), "raw", ChildHandlers.class.getName(), "1", "1048576", "16", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         strays.add(child.pid());
         try (OutputStream in = child.getOutputStream()) {

@@ -58,12 +58,12 @@ final class ChildRuntime {
     private volatile boolean parentGone;
     private volatile boolean protocolError;
 
-    ChildRuntime(String name, String blueprintClass, int workerCount, FrameChannel channel, int maxInFlight)
-            throws ReflectiveOperationException {
+    ChildRuntime(String name, String blueprintClass, int workerCount, FrameChannel channel, int maxInFlight,
+                 Duration workerIdleSpin) throws ReflectiveOperationException {
         this.name = name;
         this.channel = channel;
         // Bounded like the parent's window: a parent that sends more than it may waits for room.
-        workers = ControllerPool.builder(name).size(workerCount).queueCapacity(maxInFlight)
+        workers = ControllerPool.builder(name).size(workerCount).queueCapacity(maxInFlight).idleSpin(workerIdleSpin)
                 .mapping(Blueprints.perWorkerMapping(blueprintClass, workerCount)).build();
         bridge = Controller.builder(name + "-bridge").build();
     }
