@@ -22,15 +22,11 @@ import dev.eventdriven.RejectedEventException;
 import dev.eventdriven.subprocess.internal.ChildMain;
 import dev.eventdriven.subprocess.testkit.ChildHandlers;
 import dev.eventdriven.subprocess.testkit.ParentJvmMain;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -69,35 +65,13 @@ class ChildBoundaryTest {
         strays.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
-    private static long startParentJvm(List<Process> keep, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
-                ParentJvmMain.class.getName()));
-        command.addAll(List.of(args));
-        Process parentJvm = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        keep.add(parentJvm);
-        BufferedReader out = new BufferedReader(new InputStreamReader(parentJvm.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String l = out.readLine(); l != null; l = out.readLine()) {
-                    if (l.startsWith("CHILD_PID ")) {
-                        return l;
-                    }
-                }
-                return null;
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
-        return Long.parseLong(line.substring("CHILD_PID ".length()).trim());
-    }
-
     // 1 ------------------------------------------------------------------ orphans
 
     @Test
     void aChildWhoseHandlerNeverReturnsStillExitsWithinTwoSecondsOfItsParentsDeath() throws Exception {
         List<Process> parentJvm = new ArrayList<>();
         try {
-            long childPid = startParentJvm(parentJvm, "spin");
+            long childPid = ParentJvmMain.start(parentJvm, "spin");
             strays.add(childPid);
             assertTrue(SubprocessLifecycleTest.alive(childPid));
             // let the spinning handler start

@@ -12,13 +12,9 @@ import dev.eventdriven.ControllerClosedException;
 import dev.eventdriven.Pending;
 import dev.eventdriven.subprocess.testkit.ChildHandlers;
 import dev.eventdriven.subprocess.testkit.ParentJvmMain;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -115,31 +111,16 @@ class SubprocessLifecycleTest {
 
     @Test
     void whenTheParentJvmDiesTheChildExitsWithinTwoSeconds() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process parentJvm = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ParentJvmMain.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<Process> parentJvms = new java.util.ArrayList<>();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(parentJvm.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    for (String l = out.readLine(); l != null; l = out.readLine()) {
-                        if (l.startsWith("CHILD_PID ")) {
-                            return l;
-                        }
-                    }
-                    return null;
-                } catch (java.io.IOException e) {
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
-            long childPid = Long.parseLong(line.substring("CHILD_PID ".length()).trim());
+            long childPid = ParentJvmMain.start(parentJvms);
+            Process parentJvm = parentJvms.get(0);
             assertTrue(alive(childPid));
             parentJvm.destroyForcibly();
             assertTrue(parentJvm.waitFor(5, TimeUnit.SECONDS));
             await().atMost(Duration.ofSeconds(2)).until(() -> !alive(childPid));
         } finally {
-            parentJvm.destroyForcibly();
+            parentJvms.forEach(Process::destroyForcibly);
         }
     }
 

@@ -1,74 +1,12 @@
 package dev.eventdriven.pool;
 
-import dev.eventdriven.ErrorHandler;
 import dev.eventdriven.EventProcessor;
-import dev.eventdriven.adapter.Adapter;
-import dev.eventdriven.mapping.HandlerRegistry;
-import java.time.Duration;
-import java.util.concurrent.ThreadFactory;
-import java.util.function.Consumer;
 
 /** The {@link EventProcessor} contract, run against a {@link ControllerPool} of three workers. */
 class PoolContractTest extends EventProcessorContract {
 
     @Override
     protected Spec spec(String name) {
-        return new PoolSpec(ControllerPool.builder(name).size(3));
-    }
-
-    /** Maps a spec onto a {@link ControllerPoolBuilder}. */
-    static final class PoolSpec implements Spec {
-        private final ControllerPoolBuilder b;
-
-        PoolSpec(ControllerPoolBuilder b) {
-            this.b = b;
-        }
-
-        @Override
-        public Spec handlers(Consumer<HandlerRegistry<?>> registrations) {
-            registrations.accept(b);
-            return this;
-        }
-
-        @Override
-        public Spec adapter(Adapter adapter) {
-            b.adapter(adapter);
-            return this;
-        }
-
-        @Override
-        public Spec errorHandler(ErrorHandler handler) {
-            b.errorHandler(handler);
-            return this;
-        }
-
-        @Override
-        public Spec blockedLoopThreshold(Duration threshold) {
-            b.blockedLoopThreshold(threshold);
-            return this;
-        }
-
-        @Override
-        public Spec daemon(boolean on) {
-            b.daemon(on);
-            return this;
-        }
-
-        @Override
-        public Spec closeTimeout(Duration timeout) {
-            b.closeTimeout(timeout);
-            return this;
-        }
-
-        @Override
-        public Spec threadFactory(ThreadFactory factory) {
-            b.threadFactory(factory);
-            return this;
-        }
-
-        @Override
-        public EventProcessor build() {
-            return b.build();
-        }
+        return new BuilderSpec(ControllerPool.builder(name).size(3));
     }
 }

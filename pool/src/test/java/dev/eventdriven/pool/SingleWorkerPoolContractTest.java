@@ -7,6 +7,6 @@ class SingleWorkerPoolContractTest extends EventProcessorContract {
 
     @Override
     protected Spec spec(String name) {
-        return new PoolContractTest.PoolSpec(ControllerPool.builder(name).size(1));
+        return new BuilderSpec(ControllerPool.builder(name).size(1));
     }
 }
