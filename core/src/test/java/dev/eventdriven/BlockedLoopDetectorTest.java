@@ -118,4 +118,20 @@ class BlockedLoopDetectorTest {
         assertEquals(List.of(false), c.request("slow").await(TestControllers.WAIT));
         assertEquals(0, c.stats().blocked());
     }
+
+    @Test
+    void theDetectorThreadEndsWhenNoLoopIsLeftToWatch() {
+        Controller c = Controller.builder("watched-once").blockedLoopThreshold(THRESHOLD).build();
+        c.run();
+        assertTrue(detectorRuns(), "a running loop is watched");
+        c.shutdown();
+        assertTrue(c.awaitTermination(TestControllers.WAIT));
+
+        await().atMost(TestControllers.WAIT).until(() -> !detectorRuns());
+    }
+
+    private static boolean detectorRuns() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("eventdriven-blocked-loop-detector") && t.isAlive());
+    }
 }

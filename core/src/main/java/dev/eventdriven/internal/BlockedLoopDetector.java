@@ -67,8 +67,15 @@ final class BlockedLoopDetector implements Runnable {
             long now = System.nanoTime();
             long period = Long.MAX_VALUE;
             for (LoopController c : loops) {
+                if (c.state() == dev.eventdriven.ControllerState.TERMINATED) {
+                    loops.remove(c); // its loop thread ended without a word (it unwatches itself first)
+                    continue;
+                }
                 period = Math.min(period, c.blockedThresholdNanos / 4);
                 check(c, now);
+            }
+            if (period == Long.MAX_VALUE) {
+                continue; // nothing watched any more: stop (or see the loop that was just added)
             }
             LockSupport.parkNanos(this, Math.max(MIN_PERIOD_NANOS, period));
         }

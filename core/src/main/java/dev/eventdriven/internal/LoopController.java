@@ -317,11 +317,11 @@ public final class LoopController extends CacheLinePadding implements Controller
                 t.setDaemon(true);
             }
             loopThread = t;
+            STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
+            t.start();
             if (blockedThresholdNanos > 0) {
                 BlockedLoopDetector.watch(this);
             }
-            STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
-            t.start();
         }
         adapters.each("run", a -> a.run(this));
     }

@@ -185,6 +185,7 @@ final class ShutdownSequence {
 
     /** Loop thread: the loop has ended. */
     void terminated() {
+        BlockedLoopDetector.unwatch(c);
         c.setState(ControllerState.TERMINATED);
         CompletableFuture<List<Event>> req = cleanRequest;
         if (req != null) {
