@@ -17,7 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
  * <pre>
  *   Timer timer = Timer.every(Duration.ofSeconds(1));
  *   Controller c = Controller.builder("console").adapter(timer)
- *           .on(SystemEvent.TIMING, EventHandler.of(s -&gt; refresh())).build();
+ *           .on(SystemEvent.TIMING, s -&gt; refresh()).build();
  *   c.run();                                    // first tick one second from now
  *   timer.setTiming(Duration.ofMillis(200));    // faster from the next tick
  *   timer.setTiming(null);                      // stopped
