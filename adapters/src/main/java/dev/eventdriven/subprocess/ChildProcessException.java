@@ -14,7 +14,7 @@ public class ChildProcessException extends EventDrivenException {
     /** The child's exit code, or {@code null} if it had not exited. */
     private final Integer exitCode;
     /** The last lines of the child's stderr, oldest first. */
-    private final List<String> lastStderrLines;
+    private final String[] lastStderrLines;
 
     /**
      * Creates the exception.
@@ -27,7 +27,7 @@ public class ChildProcessException extends EventDrivenException {
         super(message + (exitCode == null ? "" : " (exit code " + exitCode + ")")
                 + (lastStderrLines.isEmpty() ? "" : "; last stderr lines:\n  " + String.join("\n  ", lastStderrLines)));
         this.exitCode = exitCode;
-        this.lastStderrLines = List.copyOf(lastStderrLines);
+        this.lastStderrLines = lastStderrLines.toArray(new String[0]);
     }
 
     /**
@@ -45,6 +45,6 @@ public class ChildProcessException extends EventDrivenException {
      * @return an unmodifiable list, oldest first
      */
     public List<String> lastStderrLines() {
-        return lastStderrLines;
+        return List.of(lastStderrLines);
     }
 }

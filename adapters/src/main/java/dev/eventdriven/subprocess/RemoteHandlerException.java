@@ -7,7 +7,7 @@ import dev.eventdriven.EventDrivenException;
  * back as data: the remote class name, message and stack trace, and the remote cause as another
  * {@code RemoteHandlerException}. The remote exception class need not exist in the parent.
  */
-public class RemoteHandlerException extends EventDrivenException {
+public final class RemoteHandlerException extends EventDrivenException {
     private static final long serialVersionUID = 1L;
 
     /** The class name of the exception thrown in the child. */

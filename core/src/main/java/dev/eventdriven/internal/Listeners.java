@@ -45,11 +45,6 @@ public final class Listeners {
      * Registers a forwarder.
      *
      * @param target a {@link Dispatcher} or a {@link BlockingQueue}
-     */
-    /**
-     * Registers a forwarder.
-     *
-     * @param target a {@link Dispatcher} or a {@link BlockingQueue}
      * @param allow the event ids to forward
      * @param name the listening's name
      * @param targetName how the target is named in messages

@@ -16,7 +16,6 @@ public interface ChildCaller extends AutoCloseable {
      */
     CompletableFuture<Object> call(Integer value);
 
-    /** Stops the child and waits for it to end. */
     /**
      * Sends a byte array and completes with the length of what came back, after checking that the
      * echo carries the same bytes at both ends (the answer itself is not kept: 1,000 answers of 1 MiB
@@ -27,6 +26,7 @@ public interface ChildCaller extends AutoCloseable {
      */
     CompletableFuture<Integer> callBytes(byte[] payload);
 
+    /** Stops the child and waits for it to end. */
     @Override
     void close();
 
