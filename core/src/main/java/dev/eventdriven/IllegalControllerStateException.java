@@ -4,6 +4,7 @@ package dev.eventdriven;
 public class IllegalControllerStateException extends EventDrivenException {
     private static final long serialVersionUID = 1L;
 
+    /** The state the controller was in when the call was refused. */
     private final ControllerState state;
 
     /**

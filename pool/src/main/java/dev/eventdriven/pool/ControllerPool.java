@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
  * {@link ControllerClosedException}), or dropped by {@link dev.eventdriven.OverflowPolicy#DROP_NEWEST}
  * (counted; its Pending fails). A dispatch that is not accepted throws.
  *
- * <p><b>Lifecycle</b> follows {@link ControllerState}: NEW (dispatches wait in the queue) →
+ * <p><b>Lifecycle</b> follows {@link dev.eventdriven.ControllerState}: NEW (dispatches wait in the queue) →
  * {@link #run()} → RUNNING ⇄ SUSPENDED → {@link #shutdown()}/{@link #shutdownNow()} → SHUTTING_DOWN →
  * TERMINATED once every worker's loop has ended. Illegal transitions throw
  * {@link IllegalControllerStateException} naming the state. What differs from a single controller:
