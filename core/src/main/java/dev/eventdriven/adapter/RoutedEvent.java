@@ -10,19 +10,39 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface RoutedEvent {
 
-    /** @return the event id ({@link dev.eventdriven.SystemEvent#SUBMIT} for a task) */
+    /**
+     * The event id.
+     *
+     * @return the id ({@link dev.eventdriven.SystemEvent#SUBMIT} for a task)
+     */
     Object eventId();
 
-    /** @return the value (the task for SUBMIT), may be {@code null} */
+    /**
+     * The event's value.
+     *
+     * @return the value (the task for SUBMIT), may be {@code null}
+     */
     Object value();
 
-    /** @return the event context, never {@code null} */
+    /**
+     * The event context given to the dispatch.
+     *
+     * @return the context, never {@code null}
+     */
     Map<String, Object> context();
 
-    /** @return the arguments, never {@code null} */
+    /**
+     * The extra arguments given to the dispatch.
+     *
+     * @return the arguments, never {@code null}
+     */
     List<Object> args();
 
-    /** @return whether a caller waits for the result ({@code request}/{@code submit}) */
+    /**
+     * Whether a caller waits for the event's result.
+     *
+     * @return {@code true} for {@code request}/{@code submit}, {@code false} for a fire-and-forget dispatch
+     */
     boolean wantsResult();
 
     /**
