@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadFactory;
  * Controller c = Controller.builder("console")
  *         .mapping(blueprint)
  *         .on("greet", String.class, name -> "hello " + name)
- *         .on("tick", s -> System.out.println(s.value()))
+ *         .on("tick", s -> out.println(s.value()))
  *         .queueCapacity(10_000).overflowPolicy(OverflowPolicy.BLOCK)
  *         .build();
  * }</pre>

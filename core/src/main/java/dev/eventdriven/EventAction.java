@@ -1,7 +1,7 @@
 package dev.eventdriven;
 
 /**
- * A handler that returns nothing: {@code .on("tick", s -> System.out.println(s.value()))}. Its place
+ * A handler that returns nothing: {@code .on("tick", s -> out.println(s.value()))}. Its place
  * in the event's result list is {@code null}.
  *
  * <p>Java picks this overload of {@code on(id, …)} whenever the lambda fits it, which includes a

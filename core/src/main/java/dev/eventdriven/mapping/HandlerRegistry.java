@@ -14,7 +14,7 @@ import dev.eventdriven.internal.TypedHandler;
  *
  * <pre>{@code
  * .on("greet", s -> "hello " + s.value())                    // returns a result
- * .on("tick", s -> System.out.println(s.value()))             // returns nothing (EventAction)
+ * .on("tick", s -> out.println(s.value()))             // returns nothing (EventAction)
  * .on("greet", String.class, name -> "hello " + name)         // the value typed (ValueHandler)
  * .on("order", Order.class, order -> orders.add(order))        // typed, returns nothing
  * .before(s -> audit(s)).after(s -> ...).other(s -> ...)       // hooks

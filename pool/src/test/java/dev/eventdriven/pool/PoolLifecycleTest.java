@@ -272,4 +272,55 @@ class PoolLifecycleTest {
         assertTrue(pool.awaitTermination(WAIT));
         assertEquals(10, handled.get());
     }
+
+    @Test
+    void aPoolAdapterSeesThePoolsLifeAndMayRefuseItsStart() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        dev.eventdriven.adapter.Adapter recorder = new dev.eventdriven.adapter.Adapter() {
+            @Override
+            public void running(dev.eventdriven.EventProcessor p) {
+                calls.add("running " + p.name());
+            }
+
+            @Override
+            public void run(dev.eventdriven.EventProcessor p) {
+                calls.add("run");
+            }
+
+            @Override
+            public void suspend(dev.eventdriven.EventProcessor p) {
+                calls.add("suspend");
+            }
+
+            @Override
+            public void resume(dev.eventdriven.EventProcessor p) {
+                calls.add("resume");
+            }
+
+            @Override
+            public void closed(dev.eventdriven.EventProcessor p) {
+                calls.add("closed");
+            }
+        };
+        ControllerPool pool = ControllerPool.builder("adapted").size(2).adapter(recorder).build();
+        pool.run();
+        pool.suspend();
+        pool.resume();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(Duration.ofSeconds(10)));
+        assertEquals(List.of("running adapted", "run", "suspend", "resume", "closed"), calls);
+
+        ControllerPool refused = ControllerPool.builder("refused").size(2).adapter(new dev.eventdriven.adapter.Adapter() {
+            @Override
+            public void running(dev.eventdriven.EventProcessor p) {
+                throw new IllegalStateException("no workers today");
+            }
+        }).build();
+        refused.dispatch("queued", 1);
+        assertEquals("no workers today", assertThrows(IllegalStateException.class, refused::run).getMessage());
+        assertEquals(ControllerState.TERMINATED, refused.state());
+        assertEquals(1, refused.clean().size(), "queued events stay for clean()");
+        ControllerClosedException later = assertThrows(ControllerClosedException.class, () -> refused.dispatch("e"));
+        assertTrue(later.getMessage().contains("the start was refused: no workers today"), later.getMessage());
+    }
 }
