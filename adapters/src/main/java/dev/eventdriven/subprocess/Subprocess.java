@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * counters do not see the event. Otherwise it is queued with its frame attached and the forwarding
  * handler sends it from the loop. Either way the events of one producer reach the child in dispatch
  * order, and a full window of calls in flight applies the controller's overflow policy (on the
- * dispatching thread, or on the loop).
+ * dispatching thread, or on the loop). Events for the child that the controller hands back
+ * ({@code clean()}, {@code shutdownNow()}) are never sent, and keep later events on the loop path.
  *
  * <p><b>Channel.</b> A frame written after a quiet spell is flushed by its writer at once; frames
  * written in quick succession are flushed together by a flusher thread ({@code <name>-flusher}, one
