@@ -29,7 +29,7 @@ import org.slf4j.MDC;
  *   forward to listeners --&gt; BEFORE --&gt; handlers (or OTHER / task) --&gt; AFTER --&gt; Pending
  *                                           | throws
  *                                           v
- *                      log + adapters' exception() + ERROR handlers + GuardedFuture.Completion fails + policy
+ *                      log + adapters' exception() + ERROR handlers + Pending fails + policy
  * </pre>
  */
 final class EventLoop extends CacheLinePadding {
@@ -257,13 +257,15 @@ final class EventLoop extends CacheLinePadding {
             }
         }
         GuardedFuture.Completion pending = e.pending();
-        if (pending != null && hs.length != 0 && returnsNothing(hs[0])) {
-            pending.firstReturnsNothing();
-        }
-        if (pending != null && !pending.take()) {
-            handled++; // taken, and counted as cancelled: its handlers never run
-            cancelled++;
-            return;
+        if (pending != null) {
+            if (!pending.take()) {
+                handled++; // taken, and counted as cancelled: its handlers never run
+                cancelled++;
+                return;
+            }
+            if (hs.length != 0 && returnsNothing(hs[0])) {
+                pending.firstReturnsNothing();
+            }
         }
         runEvent(e, handlerId, value, hs, table, pending);
     }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * How a {@link LoopController} stops and gives back what it did not process: graceful shutdown (a
  * close marker in queue order), forced shutdown (stop after the running handler, hand back the rest),
- * {@code clean()}, and the end of the loop. Everything handed back fails its GuardedFuture.Completion with a
+ * {@code clean()}, and the end of the loop. Everything handed back fails its Pending with a
  * {@link ControllerClosedException}; nothing is dropped silently.
  *
  * <p>The queue has one consumer: draining happens on the loop thread, or on the caller's thread only

@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,39 +148,6 @@ public final class ValueCodec {
         byte[] toByteArray() {
             return Arrays.copyOf(buf, count);
         }
-    }
-
-    /**
-     * Checks that a value can be encoded, by encoding it into nothing (no bytes are kept).
-     *
-     * @param name how the value is named in the error
-     * @param value the value
-     * @throws IllegalArgumentException if it cannot
-     */
-    public void check(String name, Object value) {
-        if (alwaysEncodable(value)) {
-            return; // the common case, checked on every dispatch: no need to encode
-        }
-        try {
-            new ValueEncoder(OutputStream.nullOutputStream()).writeValue(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " -> " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the null stream does not fail
-        }
-    }
-
-    /** Whether encoding {@code v} cannot fail: a scalar of the allowed set, or an empty container. */
-    private static boolean alwaysEncodable(Object v) {
-        if (v == null) {
-            return true;
-        }
-        Class<?> t = v.getClass();
-        return t == Integer.class || t == String.class || t == Long.class || t == Boolean.class || t == Double.class
-                || t == Float.class || t == Short.class || t == Byte.class || t == Character.class
-                || v instanceof Enum<?>
-                || v instanceof Collection<?> c && c.isEmpty() && (v instanceof List<?> || v instanceof Set<?>)
-                || v instanceof Map<?, ?> m && m.isEmpty();
     }
 
     // ------------------------------------------------------------------------------------ decoding

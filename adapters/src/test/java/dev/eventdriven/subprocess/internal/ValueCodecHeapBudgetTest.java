@@ -83,9 +83,9 @@ class ValueCodecHeapBudgetTest {
         assertTrue(refused.getMessage().startsWith("value: about "), refused.getMessage());
         assertTrue(refused.getMessage().contains("(expected: at most 8 x frame + 1 MiB = "), refused.getMessage());
         assertThrows(ChannelProtocolException.class, () -> codec.decode(rawSetOfIntegers(largest + 1)));
-        IllegalArgumentException checked = assertThrows(IllegalArgumentException.class,
-                () -> codec.check("value", setOfIntegers(largest + 1)));
-        assertTrue(checked.getMessage().startsWith("value -> value: about "), checked.getMessage());
+        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
+                () -> codec.encode(java.util.List.of(setOfIntegers(largest + 1))));
+        assertTrue(nested.getMessage().startsWith("value: about "), nested.getMessage());
     }
 
     @Test

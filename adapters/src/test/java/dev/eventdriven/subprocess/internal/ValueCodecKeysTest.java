@@ -68,9 +68,9 @@ class ValueCodecKeysTest {
                 () -> codec.encode(Set.of(List.of("a"))));
         assertTrue(e.getMessage().startsWith("set element: a java.util."), e.getMessage());
         assertTrue(e.getMessage().endsWith("(expected: " + ValueLimits.KEY_TYPES + ")"), e.getMessage());
-        IllegalArgumentException checked = assertThrows(IllegalArgumentException.class,
-                () -> codec.check("args", List.of(Set.of(new Pair(1, 2)))));
-        assertTrue(checked.getMessage().startsWith("args -> set element: a "), checked.getMessage());
+        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
+                () -> codec.encode(List.of(Set.of(new Pair(1, 2)))));
+        assertTrue(nested.getMessage().startsWith("set element: a "), nested.getMessage());
     }
 
     @Test
