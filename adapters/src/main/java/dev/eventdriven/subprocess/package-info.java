@@ -25,7 +25,7 @@
  * constant name, resolved in the receiver), lists, sets and maps of these (rebuilt as
  * {@code ArrayList}, {@code LinkedHashSet}, {@code LinkedHashMap}), records of these (class name and
  * components, rebuilt through the canonical constructor) and exceptions (as data: class name,
- * message, stack trace, cause; they arrive as {@link dev.eventdriven.subprocess.RemoteHandlerException}).
+ * message, stack trace, cause; they arrive as {@link dev.eventdriven.RemoteHandlerException}).
  * Map keys and set elements are limited to the scalars {@code HashMap} can order (not
  * {@code BigDecimal}, {@code byte[]}, containers, records or exceptions), of one class in a map or
  * set of more than 1,024 entries; a value may take at most 8 bytes of the receiver's heap per byte

@@ -13,6 +13,7 @@ import dev.eventdriven.EventHandler;
 import dev.eventdriven.HandlerFailure;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
+import dev.eventdriven.RemoteHandlerException;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.subprocess.testkit.ChildHandlers;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventdriven.Controller;
+import dev.eventdriven.RemoteHandlerException;
 import dev.eventdriven.subprocess.testkit.ChildHandlers;
 import dev.eventdriven.subprocess.testkit.Counter;
 import java.time.Duration;

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.eventdriven.EventAction;
 import dev.eventdriven.Controller;
+import dev.eventdriven.EventAction;
 import dev.eventdriven.EventFailedException;
 import dev.eventdriven.EventHandler;
 import dev.eventdriven.HandlerFailure;
 import dev.eventdriven.Pending;
+import dev.eventdriven.RemoteHandlerException;
 import dev.eventdriven.SystemEvent;
 import dev.eventdriven.subprocess.testkit.ChildHandlers;
 import dev.eventdriven.subprocess.testkit.Tasks;

@@ -2,6 +2,7 @@ package dev.eventdriven.subprocess.internal;
 
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.RejectedEventException;
+import dev.eventdriven.internal.codec.ValueCodec;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import dev.eventdriven.subprocess.ChildProcessException;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
 package dev.eventdriven.subprocess.internal;
 
+import dev.eventdriven.internal.codec.ValueCodec;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;

@@ -1,6 +1,8 @@
 package dev.eventdriven.subprocess.internal;
 
 import dev.eventdriven.internal.Checks;
+import dev.eventdriven.internal.codec.MalformedValueException;
+import dev.eventdriven.internal.codec.ValueCodec;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -284,7 +286,7 @@ public final class FrameChannel {
             if (!fill(length)) {
                 throw cutShort(length);
             }
-            Object v = codec.decode(readBuffer, readPos, length);
+            Object v = decode(readBuffer, readPos, length);
             readPos += length;
             return v;
         }
@@ -299,7 +301,15 @@ public final class FrameChannel {
             }
             have += r;
         }
-        return codec.decode(body, 0, length);
+        return decode(body, 0, length);
+    }
+
+    private Object decode(byte[] bytes, int offset, int length) {
+        try {
+            return codec.decode(bytes, offset, length);
+        } catch (MalformedValueException e) {
+            throw new ChannelProtocolException(e.getMessage(), e);
+        }
     }
 
     private static ChannelProtocolException cutShort(int length) {

@@ -1,5 +1,6 @@
 package dev.eventdriven.subprocess.internal;
 
+import dev.eventdriven.internal.codec.ValueCodec;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 

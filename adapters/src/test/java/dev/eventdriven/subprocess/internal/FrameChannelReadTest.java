@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eventdriven.internal.codec.ValueCodec;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -96,5 +97,36 @@ class FrameChannelReadTest {
             ChannelProtocolException e = assertThrows(ChannelProtocolException.class, reader::read);
             assertTrue(e.getMessage().startsWith("stream ended inside a frame"), e.getMessage());
         }
+    }
+
+    @Test
+    void framesRoundTripAndAnOversizedOneFailsAtTheSender() throws Exception {
+        ValueCodec codec = new ValueCodec(null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameChannel writer = new FrameChannel(null, out, codec, 64);
+        writer.write(List.of(1, "a"));
+        writer.write("second");
+        IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
+                () -> writer.write("x".repeat(100)));
+        assertTrue(tooBig.getMessage().contains("maxFrameBytes = 64"), tooBig.getMessage());
+        FrameChannel reader = new FrameChannel(new ByteArrayInputStream(out.toByteArray()), null, codec, 64);
+        assertEquals(List.of(1, "a"), reader.read());
+        assertEquals("second", reader.read());
+        assertEquals(FrameChannel.END, reader.read());
+    }
+
+    @Test
+    void anOversizedTruncatedOrMalformedFrameIsAProtocolError() {
+        ValueCodec codec = new ValueCodec(null);
+        FrameChannel big = new FrameChannel(new ByteArrayInputStream(new byte[] {0, 0, 1, 0, 1}), null, codec, 16);
+        assertTrue(assertThrows(ChannelProtocolException.class, big::read).getMessage().contains("outside"));
+        FrameChannel cut = new FrameChannel(new ByteArrayInputStream(new byte[] {0, 0, 0, 9, 5}), null, codec, 16);
+        assertTrue(assertThrows(ChannelProtocolException.class, cut::read).getMessage().contains("inside a frame"));
+        FrameChannel cutLength = new FrameChannel(new ByteArrayInputStream(new byte[] {0, 0}), null, codec, 16);
+        assertThrows(ChannelProtocolException.class, cutLength::read);
+        // One byte of frame holding the unknown value tag 99: the codec's failure, as the channel's.
+        FrameChannel badTag = new FrameChannel(new ByteArrayInputStream(new byte[] {0, 0, 0, 1, 99}), null, codec, 16);
+        ChannelProtocolException e = assertThrows(ChannelProtocolException.class, badTag::read);
+        assertTrue(e.getMessage().contains("unknown value tag 99"), e.getMessage());
     }
 }

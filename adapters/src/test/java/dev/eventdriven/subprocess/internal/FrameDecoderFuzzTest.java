@@ -3,6 +3,7 @@ package dev.eventdriven.subprocess.internal;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.eventdriven.SystemEvent;
+import dev.eventdriven.internal.codec.ValueCodec;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eventdriven.internal.codec.ValueCodec;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

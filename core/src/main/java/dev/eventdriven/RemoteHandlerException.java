@@ -1,26 +1,26 @@
-package dev.eventdriven.subprocess;
+package dev.eventdriven;
 
-import dev.eventdriven.EventDrivenException;
 
 /**
- * An exception thrown inside the child process (by a handler, a task or a remote instance), carried
- * back as data: the remote class name, message and stack trace, and the remote cause as another
- * {@code RemoteHandlerException}. The remote exception class need not exist in the parent.
+ * An exception thrown in another process — a child process (by a handler, a task or a remote
+ * instance) or a controller in another JVM reached over a bridge — carried back as data: the remote
+ * class name, message and stack trace, and the remote cause as another {@code RemoteHandlerException}.
+ * The remote exception class need not exist in the receiver, and is never instantiated.
  */
 public final class RemoteHandlerException extends EventDrivenException {
     private static final long serialVersionUID = 1L;
 
-    /** The class name of the exception thrown in the child. */
+    /** The class name of the exception thrown remotely. */
     private final String remoteClassName;
-    /** The message of the exception thrown in the child. */
+    /** The message of the exception thrown remotely. */
     private final String remoteMessage;
 
     /**
-     * Creates the exception. Called by the channel decoder.
+     * Creates the exception. Called by the value decoder.
      *
-     * @param remoteClassName the class name of the exception thrown in the child
+     * @param remoteClassName the class name of the exception thrown remotely
      * @param remoteMessage its message, may be {@code null}
-     * @param stackTrace its stack trace (frames of the child)
+     * @param stackTrace its stack trace (frames of the remote process)
      * @param cause its cause, may be {@code null}
      */
     public RemoteHandlerException(String remoteClassName, String remoteMessage, StackTraceElement[] stackTrace,
@@ -32,7 +32,7 @@ public final class RemoteHandlerException extends EventDrivenException {
     }
 
     /**
-     * The class name of the exception thrown in the child.
+     * The class name of the exception thrown remotely.
      *
      * @return the fully qualified class name
      */
@@ -41,7 +41,7 @@ public final class RemoteHandlerException extends EventDrivenException {
     }
 
     /**
-     * The message of the exception thrown in the child.
+     * The message of the exception thrown remotely.
      *
      * @return the message, or {@code null}
      */
@@ -50,7 +50,7 @@ public final class RemoteHandlerException extends EventDrivenException {
     }
 
     /**
-     * The cause thrown in the child, if any.
+     * The cause thrown remotely, if any.
      *
      * @return the remote cause, or {@code null}
      */

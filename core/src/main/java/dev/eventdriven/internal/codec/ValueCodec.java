@@ -1,7 +1,6 @@
-package dev.eventdriven.subprocess.internal;
+package dev.eventdriven.internal.codec;
 
-import dev.eventdriven.subprocess.ChannelProtocolException;
-import dev.eventdriven.subprocess.RemoteHandlerException;
+import dev.eventdriven.RemoteHandlerException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Encodes the values that may cross the process boundary, without Java serialization. The safe set:
+ * Encodes the values that may cross a process boundary — to a child process, or over a bridge to
+ * another JVM — without Java serialization. The safe set:
  * {@code null}, booleans, {@code byte short int long float double}, {@link BigInteger},
  * {@link BigDecimal}, chars, strings, {@code byte[]}, {@link Duration}, {@link Instant}, enums (class
  * name + constant name), lists, sets and maps of these, records of these (class name + components,
@@ -24,11 +24,12 @@ import java.util.Set;
  * {@link RemoteHandlerException}).
  *
  * <p>Encoding anything else fails with an {@link IllegalArgumentException} naming the type. Decoding
- * only ever returns a value or throws {@link ChannelProtocolException}. Classes are resolved in the
+ * only ever returns a value or throws {@link MalformedValueException}. Classes are resolved in the
  * receiver; only enums and records are instantiated. Thread-safe (stateless).
  *
- * <p><b>Limits.</b> A frame is decoded on its channel's only reader thread, so no frame may stall it
- * or take the receiver's heap, whatever its bytes. Each limit is checked by the encoder too, so an
+ * <p><b>Limits.</b> A frame (a channel's frame, a bridge's message) is decoded on a reader thread
+ * that other traffic waits for, so no frame may stall it or take the receiver's heap, whatever its
+ * bytes. Each limit is checked by the encoder too, so an
  * honest sender fails at once with an {@link IllegalArgumentException} instead of having its peer
  * drop the channel:
  * <ul>
@@ -157,7 +158,7 @@ public final class ValueCodec {
      *
      * @param bytes the bytes of one frame
      * @return the value
-     * @throws ChannelProtocolException if the bytes are not exactly one valid value
+     * @throws MalformedValueException if the bytes are not exactly one valid value
      */
     public Object decode(byte[] bytes) {
         return decode(bytes, 0, bytes.length);
@@ -170,7 +171,7 @@ public final class ValueCodec {
      * @param offset where the value starts
      * @param length its length in bytes
      * @return the value
-     * @throws ChannelProtocolException if the bytes are not exactly one valid value, or break one of the
+     * @throws MalformedValueException if the bytes are not exactly one valid value, or break one of the
      *     limits in the class comment
      */
     public Object decode(byte[] bytes, int offset, int length) {

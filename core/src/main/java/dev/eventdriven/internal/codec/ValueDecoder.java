@@ -1,31 +1,30 @@
-package dev.eventdriven.subprocess.internal;
+package dev.eventdriven.internal.codec;
 
-import static dev.eventdriven.subprocess.internal.ValueCodec.BIG_DECIMAL;
-import static dev.eventdriven.subprocess.internal.ValueCodec.BIG_INTEGER;
-import static dev.eventdriven.subprocess.internal.ValueCodec.BYTE;
-import static dev.eventdriven.subprocess.internal.ValueCodec.BYTES;
-import static dev.eventdriven.subprocess.internal.ValueCodec.CHAR;
-import static dev.eventdriven.subprocess.internal.ValueCodec.DOUBLE;
-import static dev.eventdriven.subprocess.internal.ValueCodec.DURATION;
-import static dev.eventdriven.subprocess.internal.ValueCodec.ENUM;
-import static dev.eventdriven.subprocess.internal.ValueCodec.FALSE;
-import static dev.eventdriven.subprocess.internal.ValueCodec.FLOAT;
-import static dev.eventdriven.subprocess.internal.ValueCodec.INSTANT;
-import static dev.eventdriven.subprocess.internal.ValueCodec.INT;
-import static dev.eventdriven.subprocess.internal.ValueCodec.LIST;
-import static dev.eventdriven.subprocess.internal.ValueCodec.LONG;
-import static dev.eventdriven.subprocess.internal.ValueCodec.MAP;
-import static dev.eventdriven.subprocess.internal.ValueCodec.MAX_DEPTH;
-import static dev.eventdriven.subprocess.internal.ValueCodec.NULL;
-import static dev.eventdriven.subprocess.internal.ValueCodec.RECORD;
-import static dev.eventdriven.subprocess.internal.ValueCodec.SET;
-import static dev.eventdriven.subprocess.internal.ValueCodec.SHORT;
-import static dev.eventdriven.subprocess.internal.ValueCodec.STRING;
-import static dev.eventdriven.subprocess.internal.ValueCodec.THROWABLE;
-import static dev.eventdriven.subprocess.internal.ValueCodec.TRUE;
+import static dev.eventdriven.internal.codec.ValueCodec.BIG_DECIMAL;
+import static dev.eventdriven.internal.codec.ValueCodec.BIG_INTEGER;
+import static dev.eventdriven.internal.codec.ValueCodec.BYTE;
+import static dev.eventdriven.internal.codec.ValueCodec.BYTES;
+import static dev.eventdriven.internal.codec.ValueCodec.CHAR;
+import static dev.eventdriven.internal.codec.ValueCodec.DOUBLE;
+import static dev.eventdriven.internal.codec.ValueCodec.DURATION;
+import static dev.eventdriven.internal.codec.ValueCodec.ENUM;
+import static dev.eventdriven.internal.codec.ValueCodec.FALSE;
+import static dev.eventdriven.internal.codec.ValueCodec.FLOAT;
+import static dev.eventdriven.internal.codec.ValueCodec.INSTANT;
+import static dev.eventdriven.internal.codec.ValueCodec.INT;
+import static dev.eventdriven.internal.codec.ValueCodec.LIST;
+import static dev.eventdriven.internal.codec.ValueCodec.LONG;
+import static dev.eventdriven.internal.codec.ValueCodec.MAP;
+import static dev.eventdriven.internal.codec.ValueCodec.MAX_DEPTH;
+import static dev.eventdriven.internal.codec.ValueCodec.NULL;
+import static dev.eventdriven.internal.codec.ValueCodec.RECORD;
+import static dev.eventdriven.internal.codec.ValueCodec.SET;
+import static dev.eventdriven.internal.codec.ValueCodec.SHORT;
+import static dev.eventdriven.internal.codec.ValueCodec.STRING;
+import static dev.eventdriven.internal.codec.ValueCodec.THROWABLE;
+import static dev.eventdriven.internal.codec.ValueCodec.TRUE;
 
-import dev.eventdriven.subprocess.ChannelProtocolException;
-import dev.eventdriven.subprocess.RemoteHandlerException;
+import dev.eventdriven.RemoteHandlerException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -80,18 +79,18 @@ final class ValueDecoder {
      * Reads the value, which must fill the frame.
      *
      * @return the value
-     * @throws ChannelProtocolException if the bytes are not exactly one valid value within the budgets
+     * @throws MalformedValueException if the bytes are not exactly one valid value within the budgets
      */
     Object readFrame() {
         Object v;
         try {
             v = read(0);
         } catch (BufferUnderflowException e) {
-            throw new ChannelProtocolException("frame truncated: a value needs more bytes than the "
+            throw new MalformedValueException("frame truncated: a value needs more bytes than the "
                     + frameLength + " in the frame");
         }
         if (in.hasRemaining()) {
-            throw new ChannelProtocolException("frame has " + in.remaining() + " bytes after its value");
+            throw new MalformedValueException("frame has " + in.remaining() + " bytes after its value");
         }
         return v;
     }
@@ -100,7 +99,7 @@ final class ValueDecoder {
     private void charge(long bytes) {
         heap += bytes;
         if (heap > heapBudget) {
-            throw new ChannelProtocolException("decoded value of a " + frameLength + "-byte frame would take"
+            throw new MalformedValueException("decoded value of a " + frameLength + "-byte frame would take"
                     + " more than " + heapBudget + " bytes of heap (8 x frame + 1 MiB), at offset "
                     + in.position());
         }
@@ -108,7 +107,7 @@ final class ValueDecoder {
 
     private Object read(int depth) {
         if (depth > MAX_DEPTH) {
-            throw new ChannelProtocolException("value nested deeper than " + MAX_DEPTH + " levels");
+            throw new MalformedValueException("value nested deeper than " + MAX_DEPTH + " levels");
         }
         byte tag = in.get();
         switch (tag) {
@@ -173,7 +172,7 @@ final class ValueDecoder {
             case RECORD: return readRecord(depth);
             case THROWABLE: return readThrowable(depth);
             default:
-                throw new ChannelProtocolException("unknown value tag " + tag + " at offset " + (in.position() - 1));
+                throw new MalformedValueException("unknown value tag " + tag + " at offset " + (in.position() - 1));
         }
     }
 
@@ -196,7 +195,7 @@ final class ValueDecoder {
         for (int i = 0; i < n; i++) {
             Object element = readKey("set element", classes, depth);
             if (element == null && set.contains(null)) {
-                throw new ChannelProtocolException("set has a second null element, at offset " + in.position());
+                throw new MalformedValueException("set has a second null element, at offset " + in.position());
             }
             set.add(element);
         }
@@ -211,7 +210,7 @@ final class ValueDecoder {
         for (int i = 0; i < n; i++) {
             Object key = readKey("map key", classes, depth);
             if (key == null && map.containsKey(null)) {
-                throw new ChannelProtocolException("map has a second null key, at offset " + in.position());
+                throw new MalformedValueException("map has a second null key, at offset " + in.position());
             }
             map.put(key, read(depth + 1));
         }
@@ -230,12 +229,12 @@ final class ValueDecoder {
         byte tag = in.get(); // relative, so that a frame ending here underflows like any other read
         in.position(at);
         if (!isKeyTag(tag)) {
-            throw new ChannelProtocolException(what + " at offset " + at + " has tag " + tag
+            throw new MalformedValueException(what + " at offset " + at + " has tag " + tag
                     + ": keys and set elements must be " + ValueLimits.KEY_TYPES);
         }
         Object key = read(depth + 1);
         if (!classes.add(key == null ? null : ValueLimits.keyClass(key))) {
-            throw new ChannelProtocolException("frame refused at offset " + at + ": "
+            throw new MalformedValueException("frame refused at offset " + at + ": "
                     + ValueLimits.mixedMessage(what, classes));
         }
         return key;
@@ -252,7 +251,7 @@ final class ValueDecoder {
     private int nanos() {
         int n = in.getInt();
         if (n < 0 || n > 999_999_999) {
-            throw new ChannelProtocolException("nanosecond field " + n + " outside 0..999999999");
+            throw new MalformedValueException("nanosecond field " + n + " outside 0..999999999");
         }
         return n;
     }
@@ -261,7 +260,7 @@ final class ValueDecoder {
         try {
             return Instant.ofEpochSecond(seconds, nanos);
         } catch (DateTimeException e) {
-            throw new ChannelProtocolException("instant out of range: " + seconds + " s", e);
+            throw new MalformedValueException("instant out of range: " + seconds + " s", e);
         }
     }
 
@@ -269,7 +268,7 @@ final class ValueDecoder {
     private int count(int bytesPerElement) {
         int n = in.getInt();
         if (n < 0 || (long) n * bytesPerElement > in.remaining()) {
-            throw new ChannelProtocolException("count " + n + " does not fit the " + in.remaining()
+            throw new MalformedValueException("count " + n + " does not fit the " + in.remaining()
                     + " bytes left in the frame");
         }
         return n;
@@ -279,7 +278,7 @@ final class ValueDecoder {
     private int length() {
         int n = in.getInt();
         if (n < 0 || n > in.remaining()) {
-            throw new ChannelProtocolException("length " + n + " does not fit the " + in.remaining()
+            throw new MalformedValueException("length " + n + " does not fit the " + in.remaining()
                     + " bytes left in the frame");
         }
         return n;
@@ -288,7 +287,7 @@ final class ValueDecoder {
     private int magnitudeLength(String what) {
         int n = length();
         if (n == 0) {
-            throw new ChannelProtocolException(what + " with no magnitude bytes");
+            throw new MalformedValueException(what + " with no magnitude bytes");
         }
         return n;
     }
@@ -324,7 +323,7 @@ final class ValueDecoder {
             try {
                 type = Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new ChannelProtocolException("class " + name + " cannot be resolved in this process", e);
+                throw new MalformedValueException("class " + name + " cannot be resolved in this process", e);
             }
             resolved.put(name, type);
         }
@@ -336,12 +335,12 @@ final class ValueDecoder {
         String constant = readString();
         Class<?> type = resolve(className);
         if (!type.isEnum()) {
-            throw new ChannelProtocolException("class " + className + " is not an enum");
+            throw new MalformedValueException("class " + className + " is not an enum");
         }
         try {
             return enumConstant(type, constant);
         } catch (IllegalArgumentException e) {
-            throw new ChannelProtocolException("enum " + className + " has no constant " + constant);
+            throw new MalformedValueException("enum " + className + " has no constant " + constant);
         }
     }
 
@@ -358,7 +357,7 @@ final class ValueDecoder {
         Class<?> type = resolve(className);
         Constructor<?> constructor = canonicalConstructor(type, className);
         if (constructor.getParameterCount() != n) {
-            throw new ChannelProtocolException("record " + className + " has " + constructor.getParameterCount()
+            throw new MalformedValueException("record " + className + " has " + constructor.getParameterCount()
                     + " components here, the frame carries " + n);
         }
         Object[] values = new Object[n];
@@ -368,10 +367,10 @@ final class ValueDecoder {
         try {
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
-            throw new ChannelProtocolException("record " + className + " refused its components: "
+            throw new MalformedValueException("record " + className + " refused its components: "
                     + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException | IllegalArgumentException | LinkageError e) {
-            throw new ChannelProtocolException("record " + className + " cannot be rebuilt here: " + e, e);
+            throw new MalformedValueException("record " + className + " cannot be rebuilt here: " + e, e);
         }
     }
 
@@ -381,7 +380,7 @@ final class ValueDecoder {
             return constructor;
         }
         if (!type.isRecord()) {
-            throw new ChannelProtocolException("class " + className + " is not a record");
+            throw new MalformedValueException("class " + className + " is not a record");
         }
         RecordComponent[] comps = type.getRecordComponents();
         Class<?>[] types = new Class<?>[comps.length];
@@ -391,7 +390,7 @@ final class ValueDecoder {
         try {
             constructor = type.getDeclaredConstructor(types);
         } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
-            throw new ChannelProtocolException("record " + className + " cannot be rebuilt here: " + e, e);
+            throw new MalformedValueException("record " + className + " cannot be rebuilt here: " + e, e);
         }
         canonical.put(type, constructor);
         return constructor;
@@ -410,11 +409,11 @@ final class ValueDecoder {
         byte next = in.get();
         if (next == THROWABLE) {
             if (depth >= MAX_DEPTH) {
-                throw new ChannelProtocolException("exception causes nested deeper than " + MAX_DEPTH);
+                throw new MalformedValueException("exception causes nested deeper than " + MAX_DEPTH);
             }
             cause = readThrowable(depth + 1);
         } else if (next != NULL) {
-            throw new ChannelProtocolException("exception cause has tag " + next + " (expected a throwable or null)");
+            throw new MalformedValueException("exception cause has tag " + next + " (expected a throwable or null)");
         }
         return new RemoteHandlerException(className, message, trace, cause);
     }

@@ -1,4 +1,4 @@
-package dev.eventdriven.subprocess.internal;
+package dev.eventdriven.internal.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eventdriven.RemoteHandlerException;
 import dev.eventdriven.SystemEvent;
-import dev.eventdriven.subprocess.ChannelProtocolException;
-import dev.eventdriven.subprocess.RemoteHandlerException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -107,7 +104,7 @@ class ValueCodecTest {
     void aRecordThatRefusesItsComponentsIsAProtocolError() {
         byte[] bytes = codec.encode(new Positive(5));
         bytes[bytes.length - 1] = 0; // the int component becomes 0
-        ChannelProtocolException e = assertThrows(ChannelProtocolException.class, () -> codec.decode(bytes));
+        MalformedValueException e = assertThrows(MalformedValueException.class, () -> codec.decode(bytes));
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
     }
 
@@ -117,32 +114,7 @@ class ValueCodecTest {
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replace("dev.eventdriven.SystemEvent", "dev.eventdriven.SystemEvenX");
         byte[] mutated = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        ChannelProtocolException e = assertThrows(ChannelProtocolException.class, () -> codec.decode(mutated));
+        MalformedValueException e = assertThrows(MalformedValueException.class, () -> codec.decode(mutated));
         assertTrue(e.getMessage().contains("SystemEvenX"), e.getMessage());
-    }
-
-    @Test
-    void framesRoundTripAndAnOversizedOneFailsAtTheSender() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FrameChannel writer = new FrameChannel(null, out, codec, 64);
-        writer.write(List.of(1, "a"));
-        writer.write("second");
-        IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
-                () -> writer.write("x".repeat(100)));
-        assertTrue(tooBig.getMessage().contains("maxFrameBytes = 64"), tooBig.getMessage());
-        FrameChannel reader = new FrameChannel(new ByteArrayInputStream(out.toByteArray()), null, codec, 64);
-        assertEquals(List.of(1, "a"), reader.read());
-        assertEquals("second", reader.read());
-        assertEquals(FrameChannel.END, reader.read());
-    }
-
-    @Test
-    void anOversizedOrTruncatedFrameIsAProtocolError() {
-        FrameChannel big = new FrameChannel(new ByteArrayInputStream(new byte[] {0, 0, 1, 0, 1}), null, codec, 16);
-        assertTrue(assertThrows(ChannelProtocolException.class, big::read).getMessage().contains("outside"));
-        FrameChannel cut = new FrameChannel(new ByteArrayInputStream(new byte[] {0, 0, 0, 9, 5}), null, codec, 16);
-        assertTrue(assertThrows(ChannelProtocolException.class, cut::read).getMessage().contains("inside a frame"));
-        FrameChannel cutLength = new FrameChannel(new ByteArrayInputStream(new byte[] {0, 0}), null, codec, 16);
-        assertThrows(ChannelProtocolException.class, cutLength::read);
     }
 }

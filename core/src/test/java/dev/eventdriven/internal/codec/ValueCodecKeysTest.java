@@ -1,4 +1,4 @@
-package dev.eventdriven.subprocess.internal;
+package dev.eventdriven.internal.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventdriven.SystemEvent;
-import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -78,11 +77,11 @@ class ValueCodecKeysTest {
         for (Object key : List.of(List.of(1), Set.of(1), Map.of(1, 2), new byte[] {1}, new BigDecimal("1.5"),
                 new Pair(1, 2), new IllegalStateException("x"))) {
             byte[] map = new RawValue().container(ValueCodec.MAP, 1).raw(codec.encode(key)).nullValue().toByteArray();
-            ChannelProtocolException e = assertThrows(ChannelProtocolException.class, () -> codec.decode(map),
+            MalformedValueException e = assertThrows(MalformedValueException.class, () -> codec.decode(map),
                     "key " + key);
             assertTrue(e.getMessage().startsWith("map key at offset 5 has tag"), e.getMessage());
             byte[] set = new RawValue().container(ValueCodec.SET, 1).raw(codec.encode(key)).toByteArray();
-            e = assertThrows(ChannelProtocolException.class, () -> codec.decode(set), "element " + key);
+            e = assertThrows(MalformedValueException.class, () -> codec.decode(set), "element " + key);
             assertTrue(e.getMessage().startsWith("set element at offset 5 has tag"), e.getMessage());
         }
     }
@@ -104,8 +103,8 @@ class ValueCodecKeysTest {
         assertEquals(List.of(0, 0).hashCode(), List.of(7, -31 * 7).hashCode());
         for (byte tag : new byte[] {ValueCodec.MAP, ValueCodec.SET}) {
             byte[] frame = collidingListKeys(tag, HOSTILE_KEYS).toByteArray();
-            ChannelProtocolException e = assertTimeoutPreemptively(QUICKLY,
-                    () -> assertThrows(ChannelProtocolException.class, () -> codec.decode(frame)));
+            MalformedValueException e = assertTimeoutPreemptively(QUICKLY,
+                    () -> assertThrows(MalformedValueException.class, () -> codec.decode(frame)));
             assertTrue(e.getMessage().contains("has tag " + ValueCodec.LIST), e.getMessage());
         }
     }
@@ -169,8 +168,8 @@ class ValueCodecKeysTest {
             raw.nullValue();
         }
         byte[] frame = raw.toByteArray();
-        ChannelProtocolException e = assertTimeoutPreemptively(QUICKLY,
-                () -> assertThrows(ChannelProtocolException.class, () -> codec.decode(frame)));
+        MalformedValueException e = assertTimeoutPreemptively(QUICKLY,
+                () -> assertThrows(MalformedValueException.class, () -> codec.decode(frame)));
         assertTrue(e.getMessage().contains("map keys: java.lang.Long and java.lang.Double in a map of 100000"
                 + " entries (expected: map keys of one class"), e.getMessage());
     }
@@ -238,10 +237,10 @@ class ValueCodecKeysTest {
     void aSecondNullKeyOrElementIsAProtocolError() {
         byte[] map = new RawValue().container(ValueCodec.MAP, 2).nullValue().intValue(1).nullValue().intValue(2)
                 .toByteArray();
-        ChannelProtocolException e = assertThrows(ChannelProtocolException.class, () -> codec.decode(map));
+        MalformedValueException e = assertThrows(MalformedValueException.class, () -> codec.decode(map));
         assertTrue(e.getMessage().contains("second null key"), e.getMessage());
         byte[] set = new RawValue().container(ValueCodec.SET, 2).nullValue().nullValue().toByteArray();
-        e = assertThrows(ChannelProtocolException.class, () -> codec.decode(set));
+        e = assertThrows(MalformedValueException.class, () -> codec.decode(set));
         assertTrue(e.getMessage().contains("second null element"), e.getMessage());
     }
 }

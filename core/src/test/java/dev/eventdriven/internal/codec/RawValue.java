@@ -1,4 +1,4 @@
-package dev.eventdriven.subprocess.internal;
+package dev.eventdriven.internal.codec;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;

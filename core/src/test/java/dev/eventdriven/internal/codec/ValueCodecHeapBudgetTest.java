@@ -1,10 +1,9 @@
-package dev.eventdriven.subprocess.internal;
+package dev.eventdriven.internal.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.eventdriven.subprocess.ChannelProtocolException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ class ValueCodecHeapBudgetTest {
     void aFifteenMebibyteFrameOfASetOfSmallIntegersIsRefusedBeforeTheSetIsBuilt() {
         int n = (15 * 1024 * 1024 - 5) / 5;
         byte[] frame = rawSetOfIntegers(n);
-        ChannelProtocolException e = assertThrows(ChannelProtocolException.class, () -> codec.decode(frame));
+        MalformedValueException e = assertThrows(MalformedValueException.class, () -> codec.decode(frame));
         assertTrue(e.getMessage().startsWith("decoded value of a " + frame.length + "-byte frame would take more"
                 + " than " + (8L * frame.length + (1 << 20)) + " bytes of heap"), e.getMessage());
         assertTrue(e.getMessage().endsWith("at offset 5"), "refused at its count: " + e.getMessage());
@@ -66,7 +65,7 @@ class ValueCodecHeapBudgetTest {
             raw.container(ValueCodec.SET, 0);
         }
         byte[] frame = raw.toByteArray();
-        ChannelProtocolException e = assertThrows(ChannelProtocolException.class, () -> codec.decode(frame));
+        MalformedValueException e = assertThrows(MalformedValueException.class, () -> codec.decode(frame));
         assertTrue(e.getMessage().contains("bytes of heap (8 x frame + 1 MiB)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> codec.encode(new ArrayList<>(
                 java.util.Collections.nCopies(n, Set.of()))));
@@ -82,7 +81,7 @@ class ValueCodecHeapBudgetTest {
                 () -> codec.encode(setOfIntegers(largest + 1)));
         assertTrue(refused.getMessage().startsWith("value: about "), refused.getMessage());
         assertTrue(refused.getMessage().contains("(expected: at most 8 x frame + 1 MiB = "), refused.getMessage());
-        assertThrows(ChannelProtocolException.class, () -> codec.decode(rawSetOfIntegers(largest + 1)));
+        assertThrows(MalformedValueException.class, () -> codec.decode(rawSetOfIntegers(largest + 1)));
         IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
                 () -> codec.encode(java.util.List.of(setOfIntegers(largest + 1))));
         assertTrue(nested.getMessage().startsWith("value: about "), nested.getMessage());
@@ -95,7 +94,7 @@ class ValueCodecHeapBudgetTest {
             list.add(i * 7 - 3_000_000);
         }
         byte[] frame = codec.encode(list);
-        assertTrue(frame.length <= FrameChannel.DEFAULT_MAX_FRAME, "fits one default frame");
+        assertTrue(frame.length <= (16 << 20), "fits one default frame");
         assertEquals(list, codec.decode(frame));
     }
 

@@ -1,4 +1,4 @@
-package dev.eventdriven.subprocess.internal;
+package dev.eventdriven.internal.codec;
 
 import dev.eventdriven.internal.Checks;
 import java.math.BigInteger;
