@@ -53,6 +53,22 @@ public final class Checks {
     }
 
     /**
+     * Checks a duration against a floor.
+     *
+     * @param name the argument
+     * @param value the value
+     * @param min the shortest allowed
+     * @return the value
+     * @throws IllegalArgumentException if null or shorter than {@code min}
+     */
+    public static Duration atLeast(String name, Duration value, Duration min) {
+        if (value == null || value.compareTo(min) < 0) {
+            throw new IllegalArgumentException(message(name, value, "a duration >= " + min));
+        }
+        return value;
+    }
+
+    /**
      * Checks a duration that may be zero.
      *
      * @param name the argument

@@ -1,0 +1,38 @@
+package dev.eventdriven.nats;
+
+/**
+ * A local controller or pool exposed under a name: the events and requests sent to that name are
+ * dispatched into it, and a request's results (or its handler's exception) travel back. Several
+ * JVMs exposing the same name form a distributed pool: each event goes to exactly one of them.
+ *
+ * <p>Closing stops taking messages; what was already dispatched runs, and a request among it is
+ * still answered while the bridge is open. The processor is not closed.
+ */
+public interface Exposure extends AutoCloseable {
+
+    /**
+     * The name it is exposed under.
+     *
+     * @return the endpoint's name
+     */
+    String name();
+
+    /**
+     * Whether events are stored and acknowledged (JetStream) rather than delivered at most once.
+     *
+     * @return {@code true} if durable
+     */
+    boolean durable();
+
+    /**
+     * This member's counters: received, replies, decode failures, refused; for a durable endpoint also
+     * redeliveries and duplicates skipped.
+     *
+     * @return the counters now
+     */
+    EndpointStats stats();
+
+    /** Stops taking messages; idempotent. */
+    @Override
+    void close();
+}

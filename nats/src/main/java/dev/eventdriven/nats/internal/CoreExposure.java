@@ -1,0 +1,141 @@
+package dev.eventdriven.nats.internal;
+
+import dev.eventdriven.EventDrivenException;
+import dev.eventdriven.EventProcessor;
+import dev.eventdriven.internal.codec.MalformedValueException;
+import dev.eventdriven.nats.EndpointStats;
+import dev.eventdriven.nats.Exposure;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A processor exposed on core NATS (at most once): a queue subscription on the endpoint's subject,
+ * its own client dispatcher thread decoding each message and dispatching it into the processor; a
+ * request's results are published to its reply subject from the thread that completes them.
+ *
+ * <pre>
+ *   NATS ──▶ [client dispatcher thread: decode] ──dispatch/request──▶ processor's loop ──reply──▶ NATS
+ * </pre>
+ */
+public final class CoreExposure implements Exposure {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.eventdriven.nats");
+
+    private final String name;
+    private final String subject;
+    private final Connection connection;
+    private final Wire wire;
+    private final EventProcessor target;
+    private final Counters counters = new Counters();
+    private final Dispatcher dispatcher;
+    private volatile boolean closed;
+
+    /**
+     * Subscribes.
+     *
+     * @param name the endpoint's name
+     * @param subject its subject, also the queue group
+     * @param connection the connection
+     * @param wire the wire format
+     * @param target the processor events go into
+     */
+    public CoreExposure(String name, String subject, Connection connection, Wire wire, EventProcessor target) {
+        this.name = name;
+        this.subject = subject;
+        this.connection = connection;
+        this.wire = wire;
+        this.target = target;
+        this.dispatcher = connection.createDispatcher(this::onMessage);
+        dispatcher.subscribe(subject, subject);
+    }
+
+    private void onMessage(Message m) {
+        counters.received.increment();
+        String replyTo = m.getReplyTo();
+        Wire.Call call;
+        try {
+            call = wire.readCall(m.getData());
+        } catch (MalformedValueException e) {
+            DecodeFailures.report(counters, "exposure '" + name + "'", subject, e);
+            if (replyTo != null) {
+                reply(replyTo, wire.failure(e), null);
+            }
+            return;
+        }
+        try {
+            if (replyTo == null) {
+                target.dispatch(call.eventId(), call.value(), call.context(), call.args());
+            } else {
+                target.request(call.eventId(), call.value(), call.context(), call.args())
+                        .whenComplete((results, error) -> answer(replyTo, call.eventId(), results, error));
+            }
+        } catch (EventDrivenException refused) {
+            counters.refused.increment();
+            LOG.warn("exposure '{}': {} refused event {}: {}", name, target.name(), call.eventId(),
+                    refused.getMessage());
+            if (replyTo != null) {
+                reply(replyTo, wire.failure(refused), call.eventId());
+            }
+        }
+    }
+
+    private void answer(String replyTo, Object eventId, java.util.List<Object> results, Throwable error) {
+        byte[] body;
+        if (error == null) {
+            try {
+                body = wire.reply(results);
+            } catch (IllegalArgumentException notEncodable) {
+                body = wire.failure(new IllegalArgumentException("results of event " + eventId + " cannot be sent"
+                        + " back: " + notEncodable.getMessage()));
+            }
+        } else {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            body = wire.failure(cause);
+        }
+        reply(replyTo, body, eventId);
+    }
+
+    private void reply(String replyTo, byte[] body, Object eventId) {
+        try {
+            Publishing.publish(connection, replyTo, null, null, body, "exposure '" + name + "'");
+            counters.replies.increment();
+        } catch (RuntimeException e) {
+            LOG.warn("exposure '{}': the reply to event {} was not sent: {}", name, eventId, e.getMessage());
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean durable() {
+        return false;
+    }
+
+    @Override
+    public EndpointStats stats() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (connection.getStatus() != Connection.Status.CLOSED) {
+            connection.closeDispatcher(dispatcher);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Exposure[" + name + " -> " + target.name() + " on " + subject + "]";
+    }
+}

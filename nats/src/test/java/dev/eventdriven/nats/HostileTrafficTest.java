@@ -1,0 +1,155 @@
+package dev.eventdriven.nats;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventdriven.Controller;
+import dev.eventdriven.EventFailedException;
+import dev.eventdriven.ForwardingPacket;
+import dev.eventdriven.RemoteHandlerException;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A raw client publishes garbage, oversized and hostile messages to an exposed subject and to a
+ * source's subject: each is counted, none reaches a handler or stops the loop.
+ */
+class HostileTrafficTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static NatsServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = NatsServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    /** A value-codec set of {@code n} lists {@code [a, -31a]}, which all share one hash code. */
+    private static byte[] collidingSet(int n) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(14); // LIST: the call [eventId, value, context, args]
+        out.writeInt(4);
+        out.writeByte(12); // STRING "note"
+        out.writeInt(4);
+        out.write("note".getBytes(StandardCharsets.UTF_8));
+        out.writeByte(15); // SET of n
+        out.writeInt(n);
+        for (int a = 0; a < n; a++) {
+            out.writeByte(14);
+            out.writeInt(2);
+            out.writeByte(5);
+            out.writeInt(a);
+            out.writeByte(5);
+            out.writeInt(-31 * a);
+        }
+        out.writeByte(0); // context null
+        out.writeByte(14);
+        out.writeInt(0);
+        return bytes.toByteArray();
+    }
+
+    @Test
+    @SuppressWarnings("try") // the raw client's close() may throw InterruptedException
+    void garbageAndOversizedMessagesAreCountedAndTheControllerKeepsWorking() throws Exception {
+        List<Object> handled = new CopyOnWriteArrayList<>();
+        try (NatsBridge member = NatsBridge.builder().servers(server.url()).prefix("hostile")
+                     .maxMessageBytes(64 * 1024).build();
+             NatsBridge caller = NatsBridge.builder().servers(server.url()).prefix("hostile").build();
+             Controller target = Controller.builder("target")
+                     .on("note", s -> handled.add(s.value()))
+                     .on("double", Integer.class, n -> n * 2).build();
+             Connection raw = Nats.connect(server.url())) {
+            target.run();
+            Exposure exposure = member.expose("target", target);
+            List<ForwardingPacket> packets = new CopyOnWriteArrayList<>();
+            Controller listener = Controller.builder("listener").on("done", ForwardingPacket.class, packets::add)
+                    .build();
+            listener.run();
+            listener.listen(member.source("console"), List.of("done"), "l");
+            NatsBridgeTest.flush(member);
+
+            String subject = "hostile.ep.target";
+            Random random = new Random(7);
+            int garbage = 0;
+            for (int i = 0; i < 200; i++) {
+                byte[] junk = new byte[1 + random.nextInt(300)];
+                random.nextBytes(junk);
+                raw.publish(subject, junk);
+                raw.publish("hostile.ev.console", junk);
+                garbage++;
+            }
+            raw.publish(subject, new byte[0]);
+            raw.publish(subject, new byte[200 * 1024]); // bigger than the member's 64 KiB
+            raw.publish(subject, collidingSet(20_000)); // refused by the codec's key rules, quickly
+            garbage += 3;
+            Message answer = raw.request(subject, "not a value".getBytes(StandardCharsets.UTF_8), WAIT);
+            garbage++;
+            raw.flush(WAIT);
+
+            int expected = garbage;
+            await().atMost(WAIT).until(() -> exposure.stats().decodeFailures() == expected);
+            await().atMost(WAIT).until(() -> member.source("console").stats().decodeFailures() == 200);
+            assertEquals(List.of(), handled);
+            assertEquals(List.of(), packets);
+            assertTrue(answer.getData().length > 0, "a garbage request is answered with the failure");
+
+            // The controller and the exposure keep working.
+            assertEquals(42, caller.remote("target").request("double", 21, Integer.class).await(WAIT));
+            assertEquals(garbage, exposure.stats().decodeFailures());
+            listener.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try") // the raw client's close() may throw InterruptedException
+    void aGarbageReplyFailsItsRequestClearly() throws Exception {
+        try (NatsBridge caller = NatsBridge.builder().servers(server.url()).prefix("hostile2").build();
+             Connection raw = Nats.connect(server.url())) {
+            io.nats.client.Dispatcher liar = raw.createDispatcher(m -> raw.publish(m.getReplyTo(), new byte[] {99}));
+            liar.subscribe("hostile2.ep.liar");
+            raw.flush(WAIT);
+            EventFailedException e = assertThrows(EventFailedException.class,
+                    () -> caller.remote("liar").request("x").await(WAIT));
+            BridgeException cause = assertInstanceOf(BridgeException.class, e.getCause());
+            assertTrue(cause.getMessage().contains("does not decode"), cause.getMessage());
+            assertEquals(1, caller.remote("liar").stats().decodeFailures());
+        }
+    }
+
+    @Test
+    void aRequestThatTheTargetRefusesIsAnsweredWithTheRefusal() throws Exception {
+        try (NatsBridge member = NatsBridge.builder().servers(server.url()).prefix("hostile3").build();
+             NatsBridge caller = NatsBridge.builder().servers(server.url()).prefix("hostile3").build()) {
+            Controller closed = Controller.builder("closed").on("x", s -> { }).build();
+            closed.run();
+            Exposure exposure = member.expose("closed", closed);
+            closed.close();
+            NatsBridgeTest.flush(member);
+            EventFailedException e = assertThrows(EventFailedException.class,
+                    () -> caller.remote("closed").request("x").await(WAIT));
+            RemoteHandlerException remote = assertInstanceOf(RemoteHandlerException.class, e.getCause());
+            assertEquals("dev.eventdriven.ControllerClosedException", remote.remoteClassName());
+            assertEquals(1, exposure.stats().refused());
+        }
+    }
+}
