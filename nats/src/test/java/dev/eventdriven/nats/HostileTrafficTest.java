@@ -152,4 +152,24 @@ class HostileTrafficTest {
             assertEquals(1, exposure.stats().refused());
         }
     }
+
+    @Test
+    void garbageStoredInADurableStreamIsCountedTerminatedAndTheNextEventsAreHandled() throws Exception {
+        List<Object> handled = new CopyOnWriteArrayList<>();
+        try (NatsBridge member = NatsBridge.builder().servers(server.url()).prefix("hostile4").build();
+             Controller target = Controller.builder("target").on("note", s -> handled.add(s.value())).build()) {
+            target.run();
+            Exposure exposure = member.expose("jobs", target, Durability.defaults());
+            io.nats.client.JetStream js = member.connection().jetStream();
+            js.publish("hostile4.dq.jobs", new byte[] {1, 2, 3});
+            js.publish("hostile4.dq.jobs", "junk".getBytes(StandardCharsets.UTF_8));
+            member.durable("jobs").store("note", "fine", "m-1").get(10, java.util.concurrent.TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> handled.size() == 1);
+            assertEquals(List.of("fine"), handled);
+            assertEquals(2, exposure.stats().decodeFailures());
+            // Terminated, not redelivered: the stream (a work queue) is empty once the good one is acknowledged.
+            await().atMost(WAIT).until(() -> member.connection().jetStreamManagement()
+                    .getStreamInfo("ED_hostile4_jobs").getStreamState().getMsgCount() == 0);
+        }
+    }
 }
