@@ -6,6 +6,7 @@ module dev.eventdriven.bench {
     requires dev.eventdriven.core;
     requires dev.eventdriven.pool;
     requires dev.eventdriven.adapters;
+    requires dev.eventdriven.nats;
     requires jmh.core;
     requires com.lmax.disruptor;
 }

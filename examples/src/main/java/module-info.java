@@ -3,6 +3,7 @@ module dev.eventdriven.examples {
     requires transitive dev.eventdriven.core;
     requires transitive dev.eventdriven.pool;
     requires transitive dev.eventdriven.adapters;
+    requires transitive dev.eventdriven.nats;
 
     exports dev.eventdriven.examples;
 }

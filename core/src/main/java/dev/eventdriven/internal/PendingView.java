@@ -35,6 +35,16 @@ public final class PendingView<T> implements Pending<T> {
         this.root = root;
     }
 
+    /**
+     * Whether this is an event's own result whose first handler returns nothing (an action), as
+     * typed access reports it; a bridge carries it to the remote caller's result.
+     *
+     * @return {@code true} if the first handler is an action
+     */
+    public boolean firstReturnsNothing() {
+        return f == root && root.firstReturnsNothing;
+    }
+
     private <U> PendingView<U> derive(CompletableFuture<U> next) {
         return new PendingView<>((GuardedFuture<U>) next, root);
     }

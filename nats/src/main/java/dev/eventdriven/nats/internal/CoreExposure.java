@@ -2,12 +2,15 @@ package dev.eventdriven.nats.internal;
 
 import dev.eventdriven.EventDrivenException;
 import dev.eventdriven.EventProcessor;
+import dev.eventdriven.Pending;
+import dev.eventdriven.internal.PendingView;
 import dev.eventdriven.internal.codec.MalformedValueException;
 import dev.eventdriven.nats.EndpointStats;
 import dev.eventdriven.nats.Exposure;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +73,10 @@ public final class CoreExposure implements Exposure {
             if (replyTo == null) {
                 target.dispatch(call.eventId(), call.value(), call.context(), call.args());
             } else {
-                target.request(call.eventId(), call.value(), call.context(), call.args())
-                        .whenComplete((results, error) -> answer(replyTo, call.eventId(), results, error));
+                Pending<List<Object>> pending = target.request(call.eventId(), call.value(), call.context(),
+                        call.args());
+                pending.whenComplete((results, error) -> answer(replyTo, call.eventId(), results,
+                        pending instanceof PendingView<?> v && v.firstReturnsNothing(), error));
             }
         } catch (EventDrivenException refused) {
             counters.refused.increment();
@@ -83,11 +88,12 @@ public final class CoreExposure implements Exposure {
         }
     }
 
-    private void answer(String replyTo, Object eventId, java.util.List<Object> results, Throwable error) {
+    private void answer(String replyTo, Object eventId, List<Object> results, boolean firstReturnsNothing,
+                        Throwable error) {
         byte[] body;
         if (error == null) {
             try {
-                body = wire.reply(results);
+                body = wire.reply(results, firstReturnsNothing);
             } catch (IllegalArgumentException notEncodable) {
                 body = wire.failure(new IllegalArgumentException("results of event " + eventId + " cannot be sent"
                         + " back: " + notEncodable.getMessage()));

@@ -131,12 +131,13 @@ public final class RemoteCalls {
             return;
         }
         call.counters.replies.increment();
-        if (reply instanceof Throwable t) {
-            call.pending.completeExceptionally(t);
+        if (reply instanceof Wire.Results r) {
+            if (r.firstReturnsNothing()) {
+                call.pending.firstReturnsNothing();
+            }
+            call.pending.complete(r.values());
         } else {
-            @SuppressWarnings("unchecked")
-            List<Object> results = (List<Object>) reply;
-            call.pending.complete(results);
+            call.pending.completeExceptionally((Throwable) reply);
         }
     }
 

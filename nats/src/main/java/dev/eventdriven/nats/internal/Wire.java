@@ -16,7 +16,7 @@ import java.util.Map;
  * heap budgets):
  * <pre>
  *   call    [eventId, value, context | null, args]       an event, or a request (the message has a reply subject)
- *   reply   [true, results]  |  [false, throwable]      a request's answer
+ *   reply   [true, results, firstIsAction] | [false, throwable, false]   a request's answer
  *   shared  [eventId, value, context, route]             an event a source shares with remote listeners
  * </pre>
  * Encoding checks the size against the bridge's limit, so a too-big or non-encodable value fails at
@@ -48,6 +48,10 @@ public final class Wire {
 
     /** An event or request as received. */
     public record Call(Object eventId, Object value, Map<String, Object> context, Object[] args) {
+    }
+
+    /** A request's results as received. */
+    public record Results(List<Object> values, boolean firstReturnsNothing) {
     }
 
     /** A shared event as received. */
@@ -85,11 +89,12 @@ public final class Wire {
      * Encodes a request's results.
      *
      * @param results the handlers' returns
+     * @param firstReturnsNothing whether the first handler is an action (typed access says so)
      * @return the message body
      * @throws IllegalArgumentException if a result is not encodable or the reply too big
      */
-    public byte[] reply(List<Object> results) {
-        return encode(Arrays.asList(Boolean.TRUE, results));
+    public byte[] reply(List<Object> results, boolean firstReturnsNothing) {
+        return encode(Arrays.asList(Boolean.TRUE, results, firstReturnsNothing));
     }
 
     /**
@@ -99,20 +104,26 @@ public final class Wire {
      * @return the message body
      */
     public byte[] failure(Throwable error) {
-        return encode(Arrays.asList(Boolean.FALSE, error));
+        try {
+            return encode(Arrays.asList(Boolean.FALSE, error, Boolean.FALSE));
+        } catch (IllegalArgumentException tooBig) {
+            return encode(Arrays.asList(Boolean.FALSE, new IllegalStateException(error.getClass().getName()
+                    + " (its message and stack trace are too big to send: " + tooBig.getMessage() + ")"), Boolean.FALSE));
+        }
     }
 
     /**
      * Decodes a reply.
      *
      * @param data the message body
-     * @return the results, or the remote failure as a {@link dev.eventdriven.RemoteHandlerException}
+     * @return the {@link Results}, or the remote failure as a {@link dev.eventdriven.RemoteHandlerException}
      * @throws MalformedValueException if it is not a reply
      */
     public Object readReply(byte[] data) {
-        List<?> m = message(data, 2, "reply");
+        List<?> m = message(data, 3, "reply");
         if (Boolean.TRUE.equals(m.get(0))) {
-            return Collections.unmodifiableList(new ArrayList<>(list(m.get(1), "reply")));
+            return new Results(Collections.unmodifiableList(new ArrayList<>(list(m.get(1), "reply"))),
+                    Boolean.TRUE.equals(m.get(2)));
         }
         if (Boolean.FALSE.equals(m.get(0)) && m.get(1) instanceof Throwable t) {
             return t;
