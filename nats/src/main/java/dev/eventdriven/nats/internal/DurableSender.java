@@ -1,7 +1,5 @@
 package dev.eventdriven.nats.internal;
 
-import dev.eventdriven.Pending;
-import dev.eventdriven.Task;
 import dev.eventdriven.nats.BridgeException;
 import dev.eventdriven.nats.DurableEndpoint;
 import dev.eventdriven.nats.EndpointStats;
@@ -9,9 +7,7 @@ import dev.eventdriven.nats.StoredEvent;
 import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The sending side of a durable endpoint: JetStream publishes with a message id. */
-public final class DurableSender implements DurableEndpoint {
+public final class DurableSender extends EventDispatcher implements DurableEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.eventdriven.nats");
 
@@ -93,16 +89,6 @@ public final class DurableSender implements DurableEndpoint {
     }
 
     @Override
-    public void dispatch(Object eventId) {
-        dispatch(eventId, null, null);
-    }
-
-    @Override
-    public void dispatch(Object eventId, Object value) {
-        dispatch(eventId, value, null);
-    }
-
-    @Override
     public void dispatch(Object eventId, Object value, Map<String, ?> context, Object... args) {
         byte[] body = wire.call(eventId, value, context, args);
         store(body, eventId, idPrefix + ids.incrementAndGet()).whenComplete((stored, e) -> {
@@ -113,36 +99,7 @@ public final class DurableSender implements DurableEndpoint {
     }
 
     @Override
-    public Pending<List<Object>> request(Object eventId) {
-        throw requestsRefused();
-    }
-
-    @Override
-    public Pending<List<Object>> request(Object eventId, Object value) {
-        throw requestsRefused();
-    }
-
-    @Override
-    public Pending<List<Object>> request(Object eventId, Object value, Map<String, ?> context, Object... args) {
-        throw requestsRefused();
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        throw requestsRefused();
-    }
-
-    @Override
-    public Pending<List<Object>> submit(Callable<?> task) {
-        throw requestsRefused();
-    }
-
-    @Override
-    public Pending<List<Object>> submit(Task task, Object... args) {
-        throw requestsRefused();
-    }
-
-    private UnsupportedOperationException requestsRefused() {
+    UnsupportedOperationException refusal() {
         return new UnsupportedOperationException("durable '" + name + "' takes events only: results do not travel"
                 + " back through a stream, and tasks are local code; use bridge.remote(\"" + name + "\") for requests");
     }

@@ -1,7 +1,6 @@
 package dev.eventdriven.nats.internal;
 
 import dev.eventdriven.Pending;
-import dev.eventdriven.Task;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.nats.EndpointStats;
 import dev.eventdriven.nats.RemoteEndpoint;
@@ -9,10 +8,9 @@ import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** A remote endpoint: publishes calls to the endpoint's subject; requests go through {@link RemoteCalls}. */
-public final class RemoteDispatcher implements RemoteEndpoint {
+public final class RemoteDispatcher extends EventDispatcher implements RemoteEndpoint {
 
     private final String name;
     private final String subject;
@@ -50,16 +48,6 @@ public final class RemoteDispatcher implements RemoteEndpoint {
     }
 
     @Override
-    public void dispatch(Object eventId) {
-        dispatch(eventId, null, null);
-    }
-
-    @Override
-    public void dispatch(Object eventId, Object value) {
-        dispatch(eventId, value, null);
-    }
-
-    @Override
     public void dispatch(Object eventId, Object value, Map<String, ?> context, Object... args) {
         byte[] body = wire.call(eventId, value, context, args);
         try {
@@ -72,37 +60,13 @@ public final class RemoteDispatcher implements RemoteEndpoint {
     }
 
     @Override
-    public Pending<List<Object>> request(Object eventId) {
-        return request(eventId, null, (Map<String, ?>) null);
-    }
-
-    @Override
-    public Pending<List<Object>> request(Object eventId, Object value) {
-        return request(eventId, value, (Map<String, ?>) null);
-    }
-
-    @Override
     public Pending<List<Object>> request(Object eventId, Object value, Map<String, ?> context, Object... args) {
         byte[] body = wire.call(eventId, value, context, args);
         return calls.request(subject, name, eventId, body, timeout, counters);
     }
 
     @Override
-    public void execute(Runnable task) {
-        throw tasksRefused();
-    }
-
-    @Override
-    public Pending<List<Object>> submit(Callable<?> task) {
-        throw tasksRefused();
-    }
-
-    @Override
-    public Pending<List<Object>> submit(Task task, Object... args) {
-        throw tasksRefused();
-    }
-
-    private UnsupportedOperationException tasksRefused() {
+    UnsupportedOperationException refusal() {
         return new UnsupportedOperationException("remote '" + name + "': a task is local code and cannot cross the"
                 + " network; dispatch or request an event the remote mapping handles instead");
     }

@@ -2,12 +2,8 @@ package dev.eventdriven.nats.internal;
 
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.Listening;
-import dev.eventdriven.Pending;
-import dev.eventdriven.Task;
 import io.nats.client.Connection;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * source's loop thread and never throws into it: an event that cannot be published is logged and
  * counted.
  */
-public final class SharedSource implements dev.eventdriven.Dispatcher {
+public final class SharedSource extends EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.eventdriven.nats");
 
@@ -67,16 +63,6 @@ public final class SharedSource implements dev.eventdriven.Dispatcher {
     }
 
     @Override
-    public void dispatch(Object eventId) {
-        dispatch(eventId, null, null);
-    }
-
-    @Override
-    public void dispatch(Object eventId, Object value) {
-        dispatch(eventId, value, null);
-    }
-
-    @Override
     public void dispatch(Object eventId, Object value, Map<String, ?> context, Object... args) {
         if (!(value instanceof ForwardingPacket p)) {
             return; // only the source's listening dispatches here
@@ -93,36 +79,7 @@ public final class SharedSource implements dev.eventdriven.Dispatcher {
     }
 
     @Override
-    public Pending<List<Object>> request(Object eventId) {
-        throw refused();
-    }
-
-    @Override
-    public Pending<List<Object>> request(Object eventId, Object value) {
-        throw refused();
-    }
-
-    @Override
-    public Pending<List<Object>> request(Object eventId, Object value, Map<String, ?> context, Object... args) {
-        throw refused();
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        throw refused();
-    }
-
-    @Override
-    public Pending<List<Object>> submit(Callable<?> task) {
-        throw refused();
-    }
-
-    @Override
-    public Pending<List<Object>> submit(Task task, Object... args) {
-        throw refused();
-    }
-
-    private UnsupportedOperationException refused() {
+    UnsupportedOperationException refusal() {
         return new UnsupportedOperationException("the publisher of shared source '" + sourceName
                 + "' takes forwarded events only");
     }
