@@ -28,15 +28,17 @@ final class NatsServer implements AutoCloseable {
     private final int port;
     private final int clusterPort;
     private final List<Integer> routes;
+    private final List<String> extra;
     private final Path store;
     private final Path log;
     private Process process;
 
-    private NatsServer(String name, int port, int clusterPort, List<Integer> routes) {
+    private NatsServer(String name, int port, int clusterPort, List<Integer> routes, List<String> extra) {
         this.name = name;
         this.port = port;
         this.clusterPort = clusterPort;
         this.routes = routes;
+        this.extra = extra;
         try {
             this.store = Files.createTempDirectory("nats-" + name + "-");
             this.log = store.resolve("server.log");
@@ -64,9 +66,9 @@ final class NatsServer implements AutoCloseable {
                 + " server. Install it with `apt-get install -y nats-server` (Debian's package; .ci/run does this).");
     }
 
-    /** Starts one server with JetStream. */
-    static NatsServer start() {
-        NatsServer s = new NatsServer("single", freePort(), 0, List.of());
+    /** Starts one server with JetStream, and the given extra server options. */
+    static NatsServer start(String... options) {
+        NatsServer s = new NatsServer("single", freePort(), 0, List.of(), List.of(options));
         s.launch();
         return s;
     }
@@ -79,7 +81,7 @@ final class NatsServer implements AutoCloseable {
         }
         List<NatsServer> servers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            servers.add(new NatsServer("node" + i, freePort(), clusterPorts.get(i), clusterPorts));
+            servers.add(new NatsServer("node" + i, freePort(), clusterPorts.get(i), clusterPorts, List.of()));
         }
         servers.forEach(NatsServer::launch);
         return servers;
@@ -96,6 +98,7 @@ final class NatsServer implements AutoCloseable {
     private void launch() {
         List<String> command = new ArrayList<>(List.of(binary().toString(), "-a", "127.0.0.1", "-p",
                 String.valueOf(port), "-n", name, "-js", "-sd", store.toString()));
+        command.addAll(extra);
         if (clusterPort != 0) {
             StringBuilder r = new StringBuilder();
             for (int p : routes) {
