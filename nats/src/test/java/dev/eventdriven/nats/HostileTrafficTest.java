@@ -172,4 +172,26 @@ class HostileTrafficTest {
                     .getStreamInfo("ED_hostile4_jobs").getStreamState().getMsgCount() == 0);
         }
     }
+
+    @Test
+    void aMemberDoesNotRunAgainAnEventRedeliveredWhileItsHandlersStillRun() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        try (NatsBridge member = NatsBridge.builder().servers(server.url()).prefix("hostile5").build();
+             Controller slow = Controller.builder("slow").on("job", s -> {
+                 runs.incrementAndGet();
+                 long end = System.nanoTime() + 1_500_000_000L; // longer than the 1 s acknowledgement wait
+                 while (System.nanoTime() < end) {
+                     Thread.onSpinWait();
+                 }
+             }).build()) {
+            slow.run();
+            Exposure exposure = member.expose("jobs", slow, Durability.defaults().withAckWait(Duration.ofSeconds(1)));
+            member.durable("jobs").store("job", 1, "once").get(10, java.util.concurrent.TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> exposure.stats().redeliveries() >= 1);
+            await().atMost(WAIT).until(() -> member.connection().jetStreamManagement()
+                    .getStreamInfo("ED_hostile5_jobs").getStreamState().getMsgCount() == 0);
+            assertEquals(1, runs.get());
+            assertTrue(exposure.stats().duplicates() >= 1, exposure.stats().toString());
+        }
+    }
 }

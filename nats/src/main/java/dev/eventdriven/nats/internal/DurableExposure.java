@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * processor's error handler, and sending it again would fail again). An event the processor refused
  * (closed, queue full) is handed back at once for another member; one that does not decode is
  * terminated (never delivered again). A redelivered event this member already handled (its
- * acknowledgement lost or late) is acknowledged without running again.
+ * acknowledgement lost or late), or is still handling (its handlers slower than the acknowledgement
+ * wait), does not run again here: it is acknowledged, or settled by the first delivery's
+ * acknowledgement.
  *
  * <pre>
  *   stream ED_&lt;prefix&gt;_&lt;name&gt; ──consumer &lt;name&gt;──▶ [member: decode, skip handled] ──request──▶ processor
@@ -53,6 +55,8 @@ public final class DurableExposure implements Exposure {
     private final EventProcessor target;
     private final Counters counters = new Counters();
     private final Map<String, Boolean> handled;
+    /** Ids taken and not yet settled: a redelivery of one of them (its handlers slower than ackWait) waits for it. */
+    private final Map<String, Boolean> inProgress = new java.util.HashMap<>();
     private final MessageConsumer consumer;
     private volatile boolean closed;
 
@@ -129,16 +133,27 @@ public final class DurableExposure implements Exposure {
             counters.redeliveries.increment();
         }
         String id = m.hasHeaders() ? m.getHeaders().getFirst(MSG_ID) : null;
-        if (id != null && alreadyHandled(id)) {
-            counters.duplicates.increment();
-            m.ack();
-            return;
+        if (id != null) {
+            synchronized (handled) {
+                if (handled.containsKey(id)) {
+                    counters.duplicates.increment();
+                    m.ack();
+                    return;
+                }
+                if (inProgress.putIfAbsent(id, Boolean.TRUE) != null) {
+                    // Delivered again while its handlers still run here: the first delivery's
+                    // acknowledgement settles the message (acknowledgements go by stream sequence).
+                    counters.duplicates.increment();
+                    return;
+                }
+            }
         }
         Wire.Call call;
         try {
             call = wire.readCall(m.getData());
         } catch (MalformedValueException e) {
             DecodeFailures.report(counters, "durable exposure '" + name + "'", subject, e);
+            forget(id);
             m.term();
             return;
         }
@@ -146,6 +161,7 @@ public final class DurableExposure implements Exposure {
             target.request(call.eventId(), call.value(), call.context(), call.args())
                     .whenComplete((results, error) -> settle(m, id, call.eventId(), error));
         } catch (EventDrivenException refused) {
+            forget(id);
             handBack(m, call.eventId(), refused);
         }
     }
@@ -153,15 +169,25 @@ public final class DurableExposure implements Exposure {
     private void settle(Message m, String id, Object eventId, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ControllerClosedException || cause instanceof RejectedEventException) {
+            forget(id);
             handBack(m, eventId, (EventDrivenException) cause);
             return;
         }
         if (id != null) {
             synchronized (handled) {
+                inProgress.remove(id);
                 handled.put(id, Boolean.TRUE);
             }
         }
         m.ack();
+    }
+
+    private void forget(String id) {
+        if (id != null) {
+            synchronized (handled) {
+                inProgress.remove(id);
+            }
+        }
     }
 
     private void handBack(Message m, Object eventId, EventDrivenException refused) {
@@ -169,12 +195,6 @@ public final class DurableExposure implements Exposure {
         LOG.warn("durable exposure '{}': {} refused event {} ({}); handed back for redelivery", name, target.name(),
                 eventId, refused.getMessage());
         m.nak();
-    }
-
-    private boolean alreadyHandled(String id) {
-        synchronized (handled) {
-            return handled.containsKey(id);
-        }
     }
 
     @Override
