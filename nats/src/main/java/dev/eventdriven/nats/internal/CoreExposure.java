@@ -107,7 +107,7 @@ public final class CoreExposure implements Exposure {
 
     private void reply(String replyTo, byte[] body, Object eventId) {
         try {
-            Publishing.publish(connection, replyTo, null, null, body, "exposure '" + name + "'");
+            Publishing.publish(connection, replyTo, null, null, body, "exposure", name);
             counters.replies.increment();
         } catch (RuntimeException e) {
             LOG.warn("exposure '{}': the reply to event {} was not sent: {}", name, eventId, e.getMessage());

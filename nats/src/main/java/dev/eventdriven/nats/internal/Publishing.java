@@ -22,15 +22,16 @@ public final class Publishing {
      * @param replyTo the reply subject, or {@code null}
      * @param headers headers, or {@code null}
      * @param body the body
-     * @param endpoint what publishes, for the message
+     * @param kind what publishes ("remote", "exposure"…), for the message
+     * @param name its name, for the message
      * @throws BridgeConnectionException if the client refused the message
      */
     public static void publish(Connection connection, String subject, String replyTo, Headers headers, byte[] body,
-                               String endpoint) {
+                               String kind, String name) {
         try {
             connection.publish(subject, replyTo, headers, body);
         } catch (IllegalStateException e) {
-            throw new BridgeConnectionException(endpoint + ": not published, the NATS connection is "
+            throw new BridgeConnectionException(kind + " '" + name + "': not published, the NATS connection is "
                     + connection.getStatus() + " (" + e.getMessage() + ")", e);
         }
     }

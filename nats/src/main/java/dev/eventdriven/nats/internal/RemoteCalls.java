@@ -86,7 +86,7 @@ public final class RemoteCalls {
         inFlight.put(id, call);
         call.timeout = timer.schedule(() -> timedOut(id, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            Publishing.publish(connection, subject, replyBase + "." + id, null, body, "remote '" + endpoint + "'");
+            Publishing.publish(connection, subject, replyBase + "." + id, null, body, "remote", endpoint);
         } catch (BridgeConnectionException e) {
             end(id, e);
             counters.refused.increment();

@@ -51,7 +51,7 @@ public final class RemoteDispatcher extends EventDispatcher implements RemoteEnd
     public void dispatch(Object eventId, Object value, Map<String, ?> context, Object... args) {
         byte[] body = wire.call(eventId, value, context, args);
         try {
-            Publishing.publish(connection, subject, null, null, body, "remote '" + name + "'");
+            Publishing.publish(connection, subject, null, null, body, "remote", name);
         } catch (RuntimeException e) {
             counters.refused.increment();
             throw e;

@@ -69,7 +69,7 @@ public final class SharedSource extends EventDispatcher {
         }
         try {
             Publishing.publish(connection, subject, null, null, wire.shared(eventId, p.value(), p.context(), p.route()),
-                    "shared source '" + sourceName + "'");
+                    "shared source", sourceName);
             counters.sent.increment();
         } catch (RuntimeException e) {
             counters.refused.increment();
