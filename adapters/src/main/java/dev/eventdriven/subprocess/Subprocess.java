@@ -205,6 +205,17 @@ public final class Subprocess implements Adapter {
     }
 
     /**
+     * The child's name (the builder's, else the controller's): what its threads, log lines and
+     * Flight Recorder events are named by.
+     *
+     * @return the name, or {@code null} before the adapter is installed
+     */
+    public String childName() {
+        ChildSettings s = settings;
+        return s == null ? null : s.name();
+    }
+
+    /**
      * The process id of the current child.
      *
      * @return the pid
