@@ -3,6 +3,8 @@ module dev.eventdriven.examples {
     requires transitive dev.eventdriven.core;
     requires transitive dev.eventdriven.pool;
     requires transitive dev.eventdriven.adapters;
+    requires dev.eventdriven.metrics;
+    requires micrometer.registry.prometheus;
 
     exports dev.eventdriven.examples;
 }

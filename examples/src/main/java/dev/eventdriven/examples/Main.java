@@ -28,6 +28,8 @@ public final class Main {
         ConsoleWithPoolExample.run(out, java.util.List.of("start 40", "status", "quit"));
         section(out, "Subprocess: events and tasks in a child JVM");
         SubprocessExample.run(out);
+        section(out, "Metrics: a Prometheus scrape");
+        MetricsExample.run(out);
     }
 
     private static void section(PrintStream out, String title) {
