@@ -12,6 +12,7 @@ module dev.eventdriven.core {
     exports dev.eventdriven.mapping;
     exports dev.eventdriven.adapter;
     exports dev.eventdriven.jfr;
+    exports dev.eventdriven.topology;
     // Machinery shared with the library's own modules only; never with users.
     exports dev.eventdriven.internal to dev.eventdriven.pool, dev.eventdriven.adapters;
 }

@@ -216,6 +216,25 @@ public final class Subprocess implements Adapter {
     }
 
     /**
+     * The child's name, its pid (while it runs), whether it is alive and its restarts.
+     *
+     * @return the facts, for pictures such as {@code Topology}
+     */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("child", childName());
+        ChildConnection c = child;
+        boolean alive = c != null && !c.isDead();
+        if (alive) {
+            facts.put("pid", c.pid());
+        }
+        facts.put("alive", alive);
+        facts.put("restarts", restarts());
+        return facts;
+    }
+
+    /**
      * The process id of the current child.
      *
      * @return the pid

@@ -510,6 +510,21 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     @Override
+    public List<Listening> listenings() {
+        return listeners.snapshot(name);
+    }
+
+    /**
+     * The listenings registered on this loop whose packets carry another source's name (a pool's).
+     *
+     * @param sourceName the source name
+     * @return a snapshot
+     */
+    public List<Listening> listenings(String sourceName) {
+        return listeners.snapshot(sourceName);
+    }
+
+    @Override
     public Listening listenedBy(BlockingQueue<? super ForwardingPacket> target, Collection<?> allow,
                                 String listeningName) {
         Checks.notNull("queue", target);

@@ -469,6 +469,12 @@ public final class WorkerPool implements ControllerPool {
         return PoolListening.onEveryWorker(workers, target, allow, listeningName, name);
     }
 
+    /** The pool's listenings: registered on every worker, read from the first. */
+    @Override
+    public List<Listening> listenings() {
+        return workers[0].listenings(name);
+    }
+
     @Override
     public boolean unlistenedBy(Dispatcher target) {
         boolean removed = false;
