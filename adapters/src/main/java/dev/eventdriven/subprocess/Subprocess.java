@@ -216,7 +216,8 @@ public final class Subprocess implements Adapter {
     }
 
     /**
-     * The child's name, its pid (while it runs), whether it is alive and its restarts.
+     * The child's name, its pid (while it runs), whether it is alive, its restarts, and its
+     * {@link #events()} source (a topology draws a line to it).
      *
      * @return the facts, for pictures such as {@code Topology}
      */
@@ -231,6 +232,7 @@ public final class Subprocess implements Adapter {
         }
         facts.put("alive", alive);
         facts.put("restarts", restarts());
+        facts.put("events", events);
         return facts;
     }
 

@@ -28,7 +28,8 @@ import java.util.StringJoiner;
  * }</pre>
  *
  * <p>A processor that is an {@code Iterable} of controllers (a {@code ControllerPool}) is drawn as a
- * group holding its workers. A listener that is not among the parts is drawn as an outside node.
+ * group holding its workers. A fact of an adapter's description whose value is one of the parts
+ * (a child process's {@code events()}) is drawn as a line from the adapter to it. A listener that is not among the parts is drawn as an outside node.
  * Taking a snapshot only reads (any thread); it is immutable and thread-safe.
  */
 public final class Topology {
@@ -115,6 +116,8 @@ public final class Topology {
         private final Map<Object, String> ids = new IdentityHashMap<>();
         private final List<Node> nodes = new ArrayList<>();
         private final List<Edge> edges = new ArrayList<>();
+        /** Adapter id and a part its description names. */
+        private final List<Object[]> links = new ArrayList<>();
         private int next;
 
         Snapshot(List<Listenable> parts) {
@@ -126,6 +129,9 @@ public final class Topology {
                 if (!ids.containsKey(p)) {
                     part(p);
                 }
+            }
+            for (Object[] link : links) {
+                edges.add(new Edge((String) link[0], ids.get(link[1]), null, false));
             }
             for (Listenable p : parts) {
                 for (Listening l : p.listenings()) {
@@ -168,7 +174,13 @@ public final class Topology {
             for (Adapter a : proc.adapters().all()) {
                 String aid = newId(a);
                 List<String> lines = new ArrayList<>();
-                a.describe().forEach((k, v) -> lines.add(k + ": " + v));
+                a.describe().forEach((k, v) -> {
+                    if (v instanceof Listenable l && parts.contains(l)) {
+                        links.add(new Object[] {aid, l}); // drawn as a line to that part
+                    } else {
+                        lines.add(k + ": " + (v instanceof Listenable l ? l.name() : v));
+                    }
+                });
                 nodes.add(new Node(aid, Kind.ADAPTER, a.name(), lines, null));
                 edges.add(new Edge(id, aid, null, false));
             }

@@ -116,6 +116,22 @@ class TopologyTest {
     }
 
     @Test
+    void anAdapterFactNamingAPartIsDrawnAsALineToIt() {
+        Controller events = Controller.builder("child-events").build();
+        Controller host = Controller.builder("host").adapter(new Adapter() {
+            @Override
+            public Map<String, Object> describe() {
+                return Map.of("events", events);
+            }
+        }).build();
+
+        assertTrue(Topology.of(host, events).toMermaid().endsWith("  n0 -.- n1\n  n1 -.- n2\n"),
+                Topology.of(host, events).toMermaid());
+        assertTrue(Topology.of(host).toMermaid().contains("<br/>events: child-events\"]]"),
+                "not a part: a line of text");
+    }
+
+    @Test
     void nullPartsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Topology.of((Controller) null));

@@ -30,6 +30,8 @@ public final class Main {
         SubprocessExample.run(out);
         section(out, "Metrics: a Prometheus scrape");
         MetricsExample.run(out);
+        section(out, "Topology: the typical set-up as a Mermaid picture");
+        TopologyExample.run(out, null);
     }
 
     private static void section(PrintStream out, String title) {
