@@ -132,6 +132,26 @@ class EventDrivenMetricsTest {
     }
 
     @Test
+    void theCapHoldsWhileTheWorkersOfAPoolMeetNewIdsConcurrently() {
+        int workers = 4;
+        EventDrivenMetrics metrics = EventDrivenMetrics.builder(registry).maxEventIds(10).build();
+        ControllerPool pool = keep(ControllerPool.builder("many-ids").size(workers).adapter(metrics.adapter())
+                .on(dev.eventdriven.SystemEvent.OTHER, s -> 0).build());
+        pool.run();
+        for (int i = 0; i < 2_000; i++) {
+            pool.dispatch("id-" + i, i);
+        }
+        assertTrue(pool.awaitDrained(WAIT));
+
+        List<Timer> timers = List.copyOf(registry.find(EventTimers.HANDLER_TIME)
+                .tag(EventDrivenMetrics.TAG_CONTROLLER, "many-ids").timers());
+        long own = timers.stream().filter(t -> !EventDrivenMetrics.OTHER_EVENTS.equals(t.getId().getTag("event")))
+                .count();
+        assertTrue(own >= 10 && own <= 10 + workers, "own timers: " + own);
+        assertEquals(2_000, timers.stream().mapToLong(Timer::count).sum());
+    }
+
+    @Test
     void aPoolIsMeteredOnceWithTheTimersOfAllItsWorkers() {
         EventDrivenMetrics metrics = EventDrivenMetrics.builder(registry).build();
         ControllerPool pool = keep(ControllerPool.builder("workers").size(2).adapter(metrics.adapter())
