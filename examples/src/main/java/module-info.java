@@ -4,6 +4,8 @@ module dev.eventdriven.examples {
     requires transitive dev.eventdriven.pool;
     requires transitive dev.eventdriven.adapters;
     requires transitive dev.eventdriven.nats;
+    requires dev.eventdriven.metrics;
+    requires micrometer.registry.prometheus;
 
     exports dev.eventdriven.examples;
 }

@@ -1,6 +1,7 @@
 package dev.eventdriven;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -57,4 +58,14 @@ public interface Listenable {
      * @return {@code true} if a listening was removed
      */
     boolean unlistenedBy(Dispatcher target);
+
+    /**
+     * The listenings registered on this source now, in registration order: a read-only snapshot, for
+     * pictures such as {@link dev.eventdriven.topology.Topology}.
+     *
+     * @return the listenings; empty if none, or if the implementation does not say
+     */
+    default List<Listening> listenings() {
+        return List.of();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.eventdriven;
 
+import java.util.Set;
+
 /**
  * A registered listening (see {@link Controller#listen} and {@link Controller#listenedBy}). Closing it
  * stops the forwarding; closing twice does nothing.
@@ -12,6 +14,25 @@ public interface Listening extends AutoCloseable {
      * @return the name
      */
     String name();
+
+    /**
+     * The event ids this listening forwards (read-only; for pictures such as
+     * {@link dev.eventdriven.topology.Topology}).
+     *
+     * @return the allowed ids; empty if the implementation does not say
+     */
+    default Set<?> allow() {
+        return Set.of();
+    }
+
+    /**
+     * Where the events go: the listening {@link Dispatcher} or the plain {@link java.util.concurrent.BlockingQueue}.
+     *
+     * @return the target, or {@code null} if the implementation does not say
+     */
+    default Object target() {
+        return null;
+    }
 
     /** Stops forwarding. Events already forwarded stay forwarded. Any thread. */
     @Override

@@ -7,6 +7,7 @@ import dev.eventdriven.Listening;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.internal.Listeners;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
 
@@ -48,6 +49,12 @@ final class ChildEventSource implements Listenable {
     public Listening listenedBy(BlockingQueue<? super ForwardingPacket> queue, Collection<?> allow, String name) {
         Checks.notNull("queue", queue);
         return installed().add(queue, allow, name, "queue '" + name + "'");
+    }
+
+    @Override
+    public List<Listening> listenings() {
+        Listeners ls = listeners.get();
+        return ls == null ? List.of() : ls.snapshot();
     }
 
     @Override

@@ -206,6 +206,38 @@ public final class Subprocess implements Adapter {
     }
 
     /**
+     * The child's name (the builder's, else the controller's): what its threads, log lines and
+     * Flight Recorder events are named by.
+     *
+     * @return the name, or {@code null} before the adapter is installed
+     */
+    public String childName() {
+        ChildSettings s = settings;
+        return s == null ? null : s.name();
+    }
+
+    /**
+     * The child's name, its pid (while it runs), whether it is alive, its restarts, and its
+     * {@link #events()} source (a topology draws a line to it).
+     *
+     * @return the facts, for pictures such as {@code Topology}
+     */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("child", childName());
+        ChildConnection c = child;
+        boolean alive = c != null && !c.isDead();
+        if (alive) {
+            facts.put("pid", c.pid());
+        }
+        facts.put("alive", alive);
+        facts.put("restarts", restarts());
+        facts.put("events", events);
+        return facts;
+    }
+
+    /**
      * The process id of the current child.
      *
      * @return the pid

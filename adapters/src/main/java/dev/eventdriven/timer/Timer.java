@@ -8,6 +8,8 @@ import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.timer.internal.Durations;
 import dev.eventdriven.timer.internal.TickSchedule;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -207,6 +209,22 @@ public final class Timer implements Adapter {
     @Override
     public void closed(EventProcessor processor) {
         schedule.close();
+    }
+
+    /**
+     * The event id, the interval (or {@code stopped}, {@code closed}), the ticks and missed ticks.
+     *
+     * @return the facts, for pictures such as {@code Topology}
+     */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("event", eventId);
+        Duration t = timing();
+        facts.put("every", isClosed() ? "closed" : t == null ? "stopped" : t);
+        facts.put("ticks", ticks());
+        facts.put("missed", missedTicks());
+        return facts;
     }
 
     @Override

@@ -1,9 +1,13 @@
 package dev.eventdriven.bench;
 
 import dev.eventdriven.bench.contestant.EventSink;
+import dev.eventdriven.bench.contestant.FlightRecorderOption;
 import dev.eventdriven.bench.contestant.Tally;
 import dev.eventdriven.bench.contestant.Values;
+import java.io.IOException;
+import java.text.ParseException;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.Recording;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,12 +44,24 @@ public class W1SingleProducer {
     @Param({"controller", "tpe", "disruptor-blocking", "disruptor-yielding"})
     public String contestant;
 
+    /**
+     * Flight Recorder during the trial: {@code none} (no recording: the library's emission points
+     * cost one flag read), {@code default} (a recording with the JDK's default settings, where the
+     * library's EventHandled has its 10 ms threshold), {@code handled-all} (default settings and every
+     * EventHandled committed: the upper bound). Measure the JFR cost with
+     * {@code -p contestant=controller -p jfr=none,default,handled-all}.
+     */
+    @Param({"none"})
+    public String jfr;
+
     private Tally tally;
     private EventSink sink;
+    private Recording recording;
 
-    /** Starts the contestant. */
+    /** Starts the recording (if any) and the contestant. */
     @Setup(Level.Trial)
-    public void start() {
+    public void start() throws IOException, ParseException {
+        recording = FlightRecorderOption.start(jfr);
         tally = new Tally();
         sink = EventSink.start(contestant, tally, 1);
     }
@@ -68,5 +84,8 @@ public class W1SingleProducer {
     public void stop() {
         sink.close();
         tally.verify();
+        if (recording != null) {
+            recording.close();
+        }
     }
 }

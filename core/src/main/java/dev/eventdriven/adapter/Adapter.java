@@ -3,6 +3,7 @@ package dev.eventdriven.adapter;
 import dev.eventdriven.EventProcessor;
 import dev.eventdriven.Session;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plug-in behaviour for a controller or a pool (an {@link EventProcessor}): timers, child processes,
@@ -125,5 +126,16 @@ public interface Adapter {
      */
     default boolean isIdle() {
         return true;
+    }
+
+    /**
+     * A few live facts about the adapter for pictures and diagnostics (a timer's interval, a child
+     * process's pid), in display order; shown by {@link dev.eventdriven.topology.Topology}. Any thread;
+     * must not block.
+     *
+     * @return the facts; none by default
+     */
+    default Map<String, Object> describe() {
+        return Map.of();
     }
 }

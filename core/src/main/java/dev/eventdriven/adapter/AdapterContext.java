@@ -73,4 +73,18 @@ public interface AdapterContext {
      * @param reason why, for the messages of later refusals, not blank
      */
     void shutdown(String reason);
+
+    /**
+     * Registers an observer told of every event the controller (every worker of the pool) handled,
+     * with its queue wait and handler time. While NEW only. Adding one makes the dispatches and the
+     * loop take the time (two clock reads and one small allocation per event).
+     *
+     * @param observer the observer
+     * @throws UnsupportedOperationException if this processor cannot time its events (the default,
+     *     for contexts written before the hook existed)
+     */
+    default void addEventObserver(EventObserver observer) {
+        throw new UnsupportedOperationException("addEventObserver on '" + processor().name()
+                + "': this processor does not time its events");
+    }
 }

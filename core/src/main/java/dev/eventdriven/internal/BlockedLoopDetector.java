@@ -1,5 +1,6 @@
 package dev.eventdriven.internal;
 
+import dev.eventdriven.jfr.BlockedLoopEvent;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,7 @@ final class BlockedLoopDetector implements Runnable {
         Object eventId = c.session.eventId();
         BlockedLoopTrace trace = new BlockedLoopTrace("the stack of " + t.getName() + " now");
         trace.setStackTrace(t.getStackTrace());
+        BlockedLoopEvent.emit(c.name, eventId, t.getName(), ranNanos, c.blockedThresholdNanos, trace.getStackTrace());
         LOG.warn("controller '{}': a handler of event {} has blocked the loop thread {} for {} ms (threshold {} ms);"
                         + " is it waiting for another controller, or for its own result?", c.name, eventId,
                 t.getName(), TimeUnit.NANOSECONDS.toMillis(ranNanos),

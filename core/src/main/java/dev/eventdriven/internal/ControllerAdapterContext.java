@@ -6,6 +6,7 @@ import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.adapter.DispatchRoute;
+import dev.eventdriven.adapter.EventObserver;
 import java.time.Duration;
 import dev.eventdriven.mapping.MappingManager;
 import java.util.function.BiConsumer;
@@ -25,6 +26,7 @@ public final class ControllerAdapterContext implements AdapterContext {
     private final Runnable signal;
     private final OverflowOptions overflow;
     private final Consumer<String> shutdown;
+    private final Consumer<EventObserver> observers;
 
     /**
      * Creates the context of an owner.
@@ -41,6 +43,26 @@ public final class ControllerAdapterContext implements AdapterContext {
     public ControllerAdapterContext(EventProcessor owner, MappingManager mapping, BiConsumer<String, Object> putGlobal,
                                     BiConsumer<String, Object> putStatic, DispatchRoutes routes, Runnable signal,
                                     OverflowOptions overflow, Consumer<String> shutdown) {
+        this(owner, mapping, putGlobal, putStatic, routes, signal, overflow, shutdown, null);
+    }
+
+    /**
+     * Creates the context of an owner that times its events for observers.
+     *
+     * @param owner the controller or pool
+     * @param mapping its mapping
+     * @param putGlobal adds a global context entry
+     * @param putStatic adds a static entry
+     * @param routes its dispatch routes
+     * @param signal wakes its idle waiters
+     * @param overflow its overflow options
+     * @param shutdown shuts it down gracefully, naming the reason in later refusals
+     * @param observers adds an event observer (to each of its loops), or {@code null} if it cannot
+     */
+    public ControllerAdapterContext(EventProcessor owner, MappingManager mapping, BiConsumer<String, Object> putGlobal,
+                                    BiConsumer<String, Object> putStatic, DispatchRoutes routes, Runnable signal,
+                                    OverflowOptions overflow, Consumer<String> shutdown,
+                                    Consumer<EventObserver> observers) {
         this.owner = owner;
         this.mapping = mapping;
         this.putGlobal = putGlobal;
@@ -49,6 +71,7 @@ public final class ControllerAdapterContext implements AdapterContext {
         this.signal = signal;
         this.overflow = overflow;
         this.shutdown = shutdown;
+        this.observers = observers;
     }
 
     @Override
@@ -98,6 +121,15 @@ public final class ControllerAdapterContext implements AdapterContext {
     public void shutdown(String reason) {
         Checks.name(reason);
         shutdown.accept(reason);
+    }
+
+    @Override
+    public void addEventObserver(EventObserver observer) {
+        if (observers == null) {
+            AdapterContext.super.addEventObserver(observer);
+        }
+        requireNew("addEventObserver");
+        observers.accept(Checks.notNull("observer", observer));
     }
 
     private void requireNew(String what) {

@@ -8,6 +8,7 @@ import dev.eventdriven.HandlerFailure;
 import dev.eventdriven.Pending;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.SystemEvent;
+import dev.eventdriven.jfr.HandlerFailedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -267,7 +268,11 @@ final class EventLoop extends CacheLinePadding {
                 pending.firstReturnsNothing();
             }
         }
-        runEvent(e, handlerId, value, hs, table, pending);
+        if (c.probe.active()) {
+            c.probe.observe(this, e, handlerId, value, hs, table, pending);
+        } else {
+            runEvent(e, handlerId, value, hs, table, pending);
+        }
     }
 
     /**
@@ -287,7 +292,7 @@ final class EventLoop extends CacheLinePadding {
     }
 
     /** @return whether the event was skipped */
-    private boolean runEvent(Envelope e, Object handlerId, Object value, EventHandler[] hs, HandlerTable table,
+    boolean runEvent(Envelope e, Object handlerId, Object value, EventHandler[] hs, HandlerTable table,
                              GuardedFuture.Completion pending) {
         LoopSession s = c.session;
         EventHandler running = null;
@@ -400,6 +405,7 @@ final class EventLoop extends CacheLinePadding {
             LOG.error("controller '{}': the error handler {} threw on the failure of event {} (failure: {})", c.name,
                     c.errorHandler, e.id, t, nested);
         }
+        HandlerFailedEvent.emit(c.name, e.id, failure.handler(), t);
         c.adapters.exception(c.session, t);
         if (pending != null) {
             pending.completeExceptionally(t);

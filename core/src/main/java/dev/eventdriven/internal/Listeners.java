@@ -36,6 +36,31 @@ public final class Listeners {
         this.sourceName = sourceName;
     }
 
+    /**
+     * The listenings now, in registration order.
+     *
+     * @return a snapshot
+     */
+    public List<Listening> snapshot() {
+        return List.of(forwarders);
+    }
+
+    /**
+     * The listenings now whose packets name {@code packetSource} (a pool's, on one of its workers).
+     *
+     * @param packetSource the source name
+     * @return a snapshot
+     */
+    public List<Listening> snapshot(String packetSource) {
+        List<Listening> of = new ArrayList<>();
+        for (Forwarder f : forwarders) {
+            if (f.source.equals(packetSource)) {
+                of.add(f);
+            }
+        }
+        return List.copyOf(of);
+    }
+
     /** @return whether nobody listens */
     public boolean isEmpty() {
         return forwarders.length == 0;
@@ -178,6 +203,16 @@ public final class Listeners {
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public Set<?> allow() {
+            return allow;
+        }
+
+        @Override
+        public Object target() {
+            return target;
         }
 
         @Override

@@ -102,6 +102,8 @@ public final class LoopController extends CacheLinePadding implements Controller
     private volatile int control;
     volatile Thread loopThread;
     final DispatchRoutes routes = new DispatchRoutes();
+    /** Times events for the Flight Recorder and the event observers, only while either looks. */
+    final LoopProbe probe;
     /** Why the controller was shut down, when an adapter said (named by later refusals). */
     volatile String closeReason;
 
@@ -122,6 +124,7 @@ public final class LoopController extends CacheLinePadding implements Controller
      */
     public LoopController(ControllerConfig config, EventSource source) {
         this.name = config.name();
+        this.probe = new LoopProbe(name);
         this.threadName = config.threadName() != null ? config.threadName() : name + "-loop";
         this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
         this.daemon = config.daemon();
@@ -138,7 +141,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         this.listeners = new Listeners(name);
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
                 statics::put, routes, progress::signal, new OverflowOptions(config.overflowPolicy(),
-                config.blockTimeout()), this::shutdown));
+                config.blockTimeout()), this::shutdown, this::addEventObserver));
         this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy(), config.idleSpinNanos());
         for (Adapter a : config.adapters()) {
             adapters.install(a);
@@ -231,12 +234,38 @@ public final class LoopController extends CacheLinePadding implements Controller
             shutdowns.closeGracefully(e.pending());
             return;
         }
+        probe.stamp(e);
         int r = queue.offer(e, overflow.capacity);
         if (r != MpscEnvelopeQueue.OK) {
             overflow.overflowOrClosed(e, r);
             return;
         }
         wakeIfParked();
+    }
+
+    /**
+     * Stamps an envelope with its dispatch time if this controller's events are timed now (a pool
+     * stamps what it queues for its workers). Dispatching thread.
+     *
+     * @param e the envelope, not queued yet
+     */
+    public void stampIfObserved(Envelope e) {
+        probe.stamp(e);
+    }
+
+    /**
+     * Adds an observer of the handled events (a pool adds its adapters' observers to each worker).
+     * While NEW only.
+     *
+     * @param observer the observer
+     */
+    public void addEventObserver(dev.eventdriven.adapter.EventObserver observer) {
+        ControllerState s = state();
+        if (s != ControllerState.NEW) {
+            throw new IllegalControllerStateException("addEventObserver on '" + name
+                    + "': observers are fixed once it runs (state: " + s + ")", s);
+        }
+        probe.add(Checks.notNull("observer", observer));
     }
 
     /**
@@ -478,6 +507,21 @@ public final class LoopController extends CacheLinePadding implements Controller
     @Override
     public boolean unlistenedBy(Dispatcher target) {
         return listeners.remove(target);
+    }
+
+    @Override
+    public List<Listening> listenings() {
+        return listeners.snapshot(name);
+    }
+
+    /**
+     * The listenings registered on this loop whose packets carry another source's name (a pool's).
+     *
+     * @param sourceName the source name
+     * @return a snapshot
+     */
+    public List<Listening> listenings(String sourceName) {
+        return listeners.snapshot(sourceName);
     }
 
     @Override

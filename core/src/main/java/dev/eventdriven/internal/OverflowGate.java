@@ -5,6 +5,7 @@ import dev.eventdriven.LoopThreadBlockingException;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
+import dev.eventdriven.jfr.OverflowEvent;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,6 +51,7 @@ final class OverflowGate {
             switch (overflowPolicy) {
                 case DROP_NEWEST -> {
                     dropped.incrementAndGet();
+                    OverflowEvent.emit(c.name, e.id, OverflowEvent.DROPPED, "queue full (DROP_NEWEST)", capacity);
                     GuardedFuture.Completion p = e.pending();
                     if (p != null) {
                         p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
@@ -58,6 +60,7 @@ final class OverflowGate {
                 }
                 case FAIL -> {
                     rejected.incrementAndGet();
+                    OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "queue full (FAIL)", capacity);
                     throw new RejectedEventException(full(e) + " (overflow policy FAIL)");
                 }
                 case BLOCK -> result = blockForRoom(e);
@@ -69,6 +72,7 @@ final class OverflowGate {
             }
         }
         rejected.incrementAndGet();
+        OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "closed (" + c.state() + ")", capacity);
         String reason = c.closeReason;
         throw new ControllerClosedException("controller '" + c.name + "' is " + c.state()
                 + ": event " + e.id + " refused (" + (reason == null ? "dispatch after shutdown" : reason) + ")");
@@ -81,6 +85,7 @@ final class OverflowGate {
     private int blockForRoom(Envelope e) {
         if (c.inLoop()) {
             rejected.incrementAndGet();
+            OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "queue full, BLOCK on the loop thread", capacity);
             throw new LoopThreadBlockingException(full(e)
                     + ": the loop thread cannot block waiting for room in its own queue");
         }
@@ -91,6 +96,7 @@ final class OverflowGate {
         }, "dispatch to controller '" + c.name + "' waiting for room");
         if (!done) {
             rejected.incrementAndGet();
+            OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "queue full (BLOCK timed out)", capacity);
             throw new RejectedEventException(full(e) + ": no room within "
                     + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");
         }

@@ -28,6 +28,10 @@ public final class Main {
         ConsoleWithPoolExample.run(out, java.util.List.of("start 40", "status", "quit"));
         section(out, "Subprocess: events and tasks in a child JVM");
         SubprocessExample.run(out);
+        section(out, "Metrics: a Prometheus scrape");
+        MetricsExample.run(out);
+        section(out, "Topology: the typical set-up as a Mermaid picture");
+        TopologyExample.run(out, null);
     }
 
     private static void section(PrintStream out, String title) {

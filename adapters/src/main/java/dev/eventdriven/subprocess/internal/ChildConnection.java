@@ -3,6 +3,9 @@ package dev.eventdriven.subprocess.internal;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.RejectedEventException;
 import dev.eventdriven.internal.codec.ValueCodec;
+import dev.eventdriven.jfr.BridgeDecodeFailedEvent;
+import dev.eventdriven.jfr.ChildProcessExitedEvent;
+import dev.eventdriven.jfr.ChildProcessStartedEvent;
 import dev.eventdriven.subprocess.ChannelProtocolException;
 import dev.eventdriven.subprocess.ChildProcessException;
 import java.io.BufferedOutputStream;
@@ -143,6 +146,7 @@ public final class ChildConnection {
             throw new ChildProcessException("child '" + settings.name() + "' could not be started with "
                     + command.get(0) + ": " + e.getMessage(), null, List.of());
         }
+        ChildProcessStartedEvent.emit(settings.name(), process.pid(), command.get(0));
         channel = new FrameChannel(process.getInputStream(),
                 new BufferedOutputStream(process.getOutputStream(), 1 << 16), codec,
                 settings.maxFrameBytes(), body -> thread(body, "-flusher"));
@@ -402,6 +406,7 @@ public final class ChildConnection {
             }
         } catch (ChannelProtocolException e) {
             LOG.error("child '{}': protocol error on its channel; killing it", settings.name(), e);
+            BridgeDecodeFailedEvent.emit("subprocess", settings.name(), "stdout", -1, e);
             reason = "sent a bad frame (" + e.getMessage() + ") and was killed";
             killReason = reason;
             process.destroyForcibly();
@@ -539,6 +544,7 @@ public final class ChildConnection {
         ChildProcessException cause = new ChildProcessException("child '" + settings.name() + "' (pid "
                 + process.pid() + ") " + (requested ? "stopped" : why), exit, stderr.tail());
         death = cause;
+        ChildProcessExitedEvent.emit(settings.name(), process.pid(), exit, requested, requested ? "stopped" : why);
         ready.completeExceptionally(cause);
         window.close(cause);
         for (Long id : new ArrayList<>(inFlight.keySet())) {

@@ -5,6 +5,7 @@ import dev.eventdriven.LoopThreadBlockingException;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
+import dev.eventdriven.jfr.OverflowEvent;
 import dev.eventdriven.internal.GuardedFuture;
 import dev.eventdriven.internal.Envelope;
 import dev.eventdriven.internal.LoopController;
@@ -70,6 +71,7 @@ final class PoolIntake {
             switch (overflowPolicy) {
                 case DROP_NEWEST -> {
                     dropped.increment();
+                    OverflowEvent.emit(pool.name, e.id(), OverflowEvent.DROPPED, "queue full (DROP_NEWEST)", capacity);
                     GuardedFuture.Completion p = e.pending();
                     if (p != null) {
                         p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
@@ -78,6 +80,7 @@ final class PoolIntake {
                 }
                 case FAIL -> {
                     rejected.increment();
+                    OverflowEvent.emit(pool.name, e.id(), OverflowEvent.REJECTED, "queue full (FAIL)", capacity);
                     throw new RejectedEventException(full(e) + " (overflow policy FAIL)");
                 }
                 case BLOCK -> result = blockForRoom(n);
@@ -88,6 +91,7 @@ final class PoolIntake {
             }
         }
         rejected.increment();
+        OverflowEvent.emit(pool.name, e.id(), OverflowEvent.REJECTED, "closed (" + pool.state() + ")", capacity);
         String reason = pool.closeReason;
         throw new ControllerClosedException("pool '" + pool.name + "' is " + pool.state()
                 + ": event " + e.id() + " refused (" + (reason == null ? "dispatch after shutdown" : reason) + ")");
@@ -100,6 +104,8 @@ final class PoolIntake {
     private int blockForRoom(PoolNode n) {
         if (pool.inLoop()) {
             rejected.increment();
+            OverflowEvent.emit(pool.name, n.id(), OverflowEvent.REJECTED, "queue full, BLOCK on a worker thread",
+                    capacity);
             throw new LoopThreadBlockingException(full(n)
                     + ": a worker thread cannot block waiting for room in its own pool");
         }
@@ -110,6 +116,7 @@ final class PoolIntake {
         }, "dispatch to pool '" + pool.name + "' waiting for room");
         if (!done) {
             rejected.increment();
+            OverflowEvent.emit(pool.name, n.id(), OverflowEvent.REJECTED, "queue full (BLOCK timed out)", capacity);
             throw new RejectedEventException(full(n) + ": no room within "
                     + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");
         }

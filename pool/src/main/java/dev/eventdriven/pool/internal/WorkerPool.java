@@ -117,7 +117,8 @@ public final class WorkerPool implements ControllerPool {
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping,
                 (k, v) -> eachWorker(w -> w.globalContext().put(k, v)),
                 (k, v) -> eachWorker(w -> w.staticEntries().put(k, v)), routes, progress::signal,
-                new OverflowOptions(s.overflowPolicy(), s.blockTimeout()), this::shutdown));
+                new OverflowOptions(s.overflowPolicy(), s.blockTimeout()), this::shutdown,
+                o -> eachWorker(w -> w.addEventObserver(o))));
         for (Adapter a : s.options().adapters) {
             adapters.install(a);
         }
@@ -259,6 +260,7 @@ public final class WorkerPool implements ControllerPool {
             }
             return;
         }
+        workers[0].stampIfObserved(n); // every worker has the same observers
         intake.enqueue(n);
     }
 
@@ -465,6 +467,12 @@ public final class WorkerPool implements ControllerPool {
                                 String listeningName) {
         Checks.notNull("queue", target);
         return PoolListening.onEveryWorker(workers, target, allow, listeningName, name);
+    }
+
+    /** The pool's listenings: registered on every worker, read from the first. */
+    @Override
+    public List<Listening> listenings() {
+        return workers[0].listenings(name);
     }
 
     @Override
