@@ -7,6 +7,8 @@ module dev.eventdriven.metrics {
     requires transitive micrometer.core;
     // ChildProcessMetrics only: present when the user has the adapters module.
     requires static transitive dev.eventdriven.adapters;
+    // BridgeMetrics only: present when the user has the nats module.
+    requires static transitive dev.eventdriven.nats;
     requires org.slf4j;
 
     exports dev.eventdriven.metrics;

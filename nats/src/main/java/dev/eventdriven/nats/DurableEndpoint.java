@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * refused with an {@link UnsupportedOperationException}: results do not travel back through a
  * stream (use {@link NatsBridge#remote} for requests).
  */
-public interface DurableEndpoint extends Dispatcher {
+public interface DurableEndpoint extends Dispatcher, BridgeEndpoint {
 
     /**
      * Stores an event under a message id.
@@ -35,5 +35,6 @@ public interface DurableEndpoint extends Dispatcher {
      *
      * @return the counters now
      */
+    @Override
     EndpointStats stats();
 }

@@ -8,13 +8,14 @@ package dev.eventdriven.nats;
  * <p>Closing stops taking messages; what was already dispatched runs, and a request among it is
  * still answered while the bridge is open. The processor is not closed.
  */
-public interface Exposure extends AutoCloseable {
+public interface Exposure extends BridgeEndpoint, AutoCloseable {
 
     /**
      * The name it is exposed under.
      *
      * @return the endpoint's name
      */
+    @Override
     String name();
 
     /**
@@ -30,6 +31,7 @@ public interface Exposure extends AutoCloseable {
      *
      * @return the counters now
      */
+    @Override
     EndpointStats stats();
 
     /** Stops taking messages; idempotent. */

@@ -25,7 +25,7 @@ import java.time.Duration;
  * <p>Tasks ({@code execute}, {@code submit}) are local code and cannot cross the network: they are
  * refused with an {@link UnsupportedOperationException}.
  */
-public interface RemoteEndpoint extends Dispatcher {
+public interface RemoteEndpoint extends Dispatcher, BridgeEndpoint {
 
     /**
      * How long a request waits for its reply.
@@ -49,5 +49,6 @@ public interface RemoteEndpoint extends Dispatcher {
      *
      * @return the counters now
      */
+    @Override
     EndpointStats stats();
 }

@@ -12,12 +12,13 @@ import dev.eventdriven.Listenable;
  * <p>The source's subject is subscribed from the first listening on, until {@code unlisten} removed
  * the last one or the bridge closes.
  */
-public interface RemoteSource extends Listenable {
+public interface RemoteSource extends Listenable, BridgeEndpoint {
 
     /**
      * The counters: received (shared events taken), decode failures.
      *
      * @return the counters now
      */
+    @Override
     EndpointStats stats();
 }

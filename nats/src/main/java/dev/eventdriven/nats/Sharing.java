@@ -8,12 +8,13 @@ import dev.eventdriven.Listening;
  * handlers run, exactly as it would be forwarded to an in-process listener. Publishing is at most
  * once: a listener that is not connected misses it. Closing ends the sharing.
  */
-public interface Sharing extends Listening {
+public interface Sharing extends Listening, BridgeEndpoint {
 
     /**
      * The counters: sent (published), refused (not encodable, or the connection's buffer full).
      *
      * @return the counters now
      */
+    @Override
     EndpointStats stats();
 }

@@ -194,4 +194,35 @@ class HostileTrafficTest {
             assertTrue(exposure.stats().duplicates() >= 1, exposure.stats().toString());
         }
     }
+
+    @Test
+    @SuppressWarnings("try") // the raw client's close() may throw InterruptedException
+    void aMessageThatDoesNotDecodeIsAFlightRecorderEvent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("decode.jfr");
+        try (NatsBridge member = NatsBridge.builder().servers(server.url()).prefix("hostile6").build();
+             Controller target = Controller.builder("target").on("x", s -> { }).build();
+             Connection raw = Nats.connect(server.url());
+             jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            target.run();
+            Exposure exposure = member.expose("target", target);
+            NatsBridgeTest.flush(member);
+            recording.enable("dev.eventdriven.BridgeDecodeFailed");
+            recording.start();
+            raw.publish("hostile6.ep.target", new byte[] {99, 1, 2});
+            raw.flush(WAIT);
+            await().atMost(WAIT).until(() -> exposure.stats().decodeFailures() == 1);
+            recording.stop();
+            recording.dump(file);
+        }
+        List<jdk.jfr.consumer.RecordedEvent> events = jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals("dev.eventdriven.BridgeDecodeFailed")).toList();
+        assertEquals(1, events.size(), events.toString());
+        jdk.jfr.consumer.RecordedEvent e = events.get(0);
+        assertEquals("nats", e.getString("bridge"));
+        assertEquals("exposure 'target'", e.getString("endpoint"));
+        assertEquals("hostile6.ep.target", e.getString("channel"));
+        assertEquals(3, e.getLong("size"));
+        assertTrue(e.getString("message").contains("unknown value tag 99"), e.getString("message"));
+    }
 }

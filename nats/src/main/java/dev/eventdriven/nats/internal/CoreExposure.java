@@ -63,7 +63,7 @@ public final class CoreExposure implements Exposure {
         try {
             call = wire.readCall(m.getData());
         } catch (MalformedValueException e) {
-            DecodeFailures.report(counters, "exposure '" + name + "'", subject, e);
+            DecodeFailures.report(counters, "exposure '" + name + "'", subject, m.getData() == null ? 0 : m.getData().length, e);
             if (replyTo != null) {
                 reply(replyTo, wire.failure(e), null);
             }

@@ -1,11 +1,13 @@
 package dev.eventdriven.nats.internal;
 
+import dev.eventdriven.jfr.BridgeDecodeFailedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs messages that did not decode without letting a flood of garbage flood the log: the first ten
- * of an endpoint at WARN, then every thousandth (with the count so far). All are counted.
+ * of an endpoint at WARN, then every thousandth (with the count so far). All are counted, and
+ * recorded as a {@code dev.eventdriven.BridgeDecodeFailed} Flight Recorder event.
  */
 public final class DecodeFailures {
 
@@ -20,10 +22,12 @@ public final class DecodeFailures {
      * @param counters the endpoint's counters
      * @param endpoint what received it, for the message
      * @param subject where it came from
+     * @param size the message's size in bytes
      * @param error why it did not decode
      */
-    public static void report(Counters counters, String endpoint, String subject, RuntimeException error) {
+    public static void report(Counters counters, String endpoint, String subject, int size, RuntimeException error) {
         counters.decodeFailures.increment();
+        BridgeDecodeFailedEvent.emit("nats", endpoint, subject, size, error);
         long n = counters.decodeFailures.sum();
         if (n <= 10 || n % 1000 == 0) {
             LOG.warn("{}: dropped a message on {} that does not decode ({} so far): {}", endpoint, subject, n,

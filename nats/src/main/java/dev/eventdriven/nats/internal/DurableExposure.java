@@ -152,7 +152,7 @@ public final class DurableExposure implements Exposure {
         try {
             call = wire.readCall(m.getData());
         } catch (MalformedValueException e) {
-            DecodeFailures.report(counters, "durable exposure '" + name + "'", subject, e);
+            DecodeFailures.report(counters, "durable exposure '" + name + "'", subject, m.getData() == null ? 0 : m.getData().length, e);
             forget(id);
             m.term();
             return;
