@@ -92,6 +92,8 @@ class TopologyTest {
         try (source) {
             source.run();
             source.request("e").await(Duration.ofSeconds(10));
+            // The result completes while the loop still holds the event: wait for its counters.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> source.stats().queued() == 0);
 
             String text = Topology.of(source).toMermaid();
 
