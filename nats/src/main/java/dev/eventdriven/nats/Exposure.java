@@ -5,6 +5,12 @@ package dev.eventdriven.nats;
  * dispatched into it, and a request's results (or its handler's exception) travel back. Several
  * JVMs exposing the same name form a distributed pool: each event goes to exactly one of them.
  *
+ * <p>Messages are decoded and dispatched on the exposure's own client thread, in the order they
+ * arrive. A processor with a bounded queue and {@link dev.eventdriven.OverflowPolicy#BLOCK} holds that
+ * thread back; the client then buffers (up to its pending limits) and beyond them drops messages for
+ * this subscriber, logged as a slow consumer. On core NATS that is at-most-once delivery; a durable
+ * exposure bounds what is in flight instead ({@link Durability#maxAckPending()}).
+ *
  * <p>Closing stops taking messages; what was already dispatched runs, and a request among it is
  * still answered while the bridge is open. The processor is not closed.
  */

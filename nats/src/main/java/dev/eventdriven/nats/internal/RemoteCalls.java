@@ -34,6 +34,7 @@ public final class RemoteCalls {
     private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Dispatcher dispatcher;
+    private volatile boolean closed;
 
     /** One request waiting for its reply. */
     private static final class InFlight {
@@ -82,6 +83,12 @@ public final class RemoteCalls {
                                          Duration timeout, Counters counters) {
         long id = ids.incrementAndGet();
         GuardedFuture.Completion pending = new GuardedFuture.Completion(eventId, () -> false);
+        if (closed) {
+            counters.refused.increment();
+            pending.completeExceptionally(new BridgeConnectionException("remote '" + endpoint + "': the bridge is"
+                    + " closed; event " + eventId + " was not sent"));
+            return pending.view();
+        }
         InFlight call = new InFlight(pending, counters, endpoint, eventId);
         inFlight.put(id, call);
         call.timeout = timer.schedule(() -> timedOut(id, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -185,6 +192,7 @@ public final class RemoteCalls {
 
     /** Stops taking replies and fails what waits. */
     public void close() {
+        closed = true;
         failAll("closed");
         if (connection.getStatus() != Connection.Status.CLOSED) {
             connection.closeDispatcher(dispatcher);
