@@ -84,7 +84,8 @@ final class BlockedLoopDetector implements Runnable {
     private static void check(LoopController c, long now) {
         long taken = c.loop.takenCount();
         Watch w = c.watch;
-        if (taken != w.taken || c.isParked()) {
+        // Between two turns on a shared group (no loop thread) the controller runs no handler either.
+        if (taken != w.taken || c.isParked() || c.loopThread == null) {
             w.taken = taken;
             w.since = now;
             return;

@@ -100,7 +100,14 @@ public final class LoopController extends CacheLinePadding implements Controller
     private volatile int parked;
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile int control;
+    /**
+     * The loop thread; on a shared executor group, the thread running this controller's turn, and
+     * {@code null} between turns (written under the loop's monitor at a turn's end, see
+     * {@link #interruptLoop()}).
+     */
     volatile Thread loopThread;
+    /** The shared group the turns run on, or {@code null} for a loop thread of its own. */
+    final GroupExecutor group;
     final DispatchRoutes routes = new DispatchRoutes();
     /** Why the controller was shut down, when an adapter said (named by later refusals). */
     volatile String closeReason;
@@ -134,6 +141,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         this.global = new HashMap<>(config.globalContext());
         this.statics = new HashMap<>(config.staticEntries());
         this.source = source;
+        this.group = config.executor();
         this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
         this.listeners = new Listeners(name);
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
@@ -246,10 +254,52 @@ public final class LoopController extends CacheLinePadding implements Controller
      */
     public boolean wakeIfParked() {
         if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
-            LockSupport.unpark(loopThread);
+            if (group != null) {
+                group.execute(loop); // the flag taken: no other turn of this controller is queued or running
+            } else {
+                LockSupport.unpark(loopThread);
+            }
             return true;
         }
         return false;
+    }
+
+    /** Makes the loop look at its control word and queue: unparks its thread, or schedules a turn. */
+    void wakeLoop() {
+        if (group != null) {
+            wakeIfParked();
+        } else {
+            Thread t = loopThread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Loop side of a turn that announced itself idle: takes the flag back if nobody else took it. */
+    boolean unmarkParked() {
+        return PARKED.compareAndSet(this, 1, 0);
+    }
+
+    /**
+     * Interrupts the handler running now (a forced stop). On a shared group the interrupt reaches the
+     * thread only while it runs this controller's turn: the turn clears {@link #loopThread} under the
+     * same monitor, and then the thread's interrupt flag, before it serves another controller.
+     */
+    void interruptLoop() {
+        if (group == null) {
+            Thread t = loopThread;
+            if (t != null && state() != ControllerState.TERMINATED) {
+                t.interrupt();
+            }
+            return;
+        }
+        synchronized (loop) {
+            Thread t = loopThread;
+            if (t != null && state() != ControllerState.TERMINATED) {
+                t.interrupt();
+            }
+        }
     }
 
     void markParked(boolean p) {
@@ -266,10 +316,7 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     void setControl(int bit) {
         CONTROL.getAndBitwiseOr(this, bit);
-        Thread t = loopThread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        wakeLoop();
     }
 
     void clearControl(int bit) {
@@ -296,9 +343,15 @@ public final class LoopController extends CacheLinePadding implements Controller
             }
             session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
                     : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
+            if (group != null) {
+                group.register(name); // refused (nothing changed) if the group is shut down
+            }
             try {
                 adapters.running(this);
             } catch (RuntimeException refused) {
+                if (group != null) {
+                    group.deregister();
+                }
                 // An adapter refused the start (its child process did not come up): end as a
                 // controller that never ran, its queued events left for clean().
                 closeReason = "the start was refused: " + refused.getMessage();
@@ -308,22 +361,41 @@ public final class LoopController extends CacheLinePadding implements Controller
             if (suspended) {
                 CONTROL.getAndBitwiseOr(this, CTL_SUSPEND);
             }
-            Thread t = threadFactory.newThread(loop::run);
-            if (t == null) {
-                throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
-            }
-            t.setName(threadName);
-            if (daemon && !t.isDaemon()) {
-                t.setDaemon(true);
-            }
-            loopThread = t;
-            STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
-            t.start();
-            if (blockedThresholdNanos > 0) {
-                BlockedLoopDetector.watch(this);
+            if (group != null) {
+                startTurns(suspended);
+            } else {
+                startThread(suspended);
             }
         }
         adapters.each("run", a -> a.run(this));
+    }
+
+    /** Start lock held. */
+    private void startThread(boolean suspended) {
+        Thread t = threadFactory.newThread(loop);
+        if (t == null) {
+            throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
+        }
+        t.setName(threadName);
+        if (daemon && !t.isDaemon()) {
+            t.setDaemon(true);
+        }
+        loopThread = t;
+        STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
+        t.start();
+        if (blockedThresholdNanos > 0) {
+            BlockedLoopDetector.watch(this);
+        }
+    }
+
+    /** Start lock held: the first turn on the shared group (it takes what was queued before run()). */
+    private void startTurns(boolean suspended) {
+        STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
+        if (blockedThresholdNanos > 0) {
+            BlockedLoopDetector.watch(this);
+        }
+        // The idle flag is clear until the first turn announces idleness: nobody else schedules it.
+        group.execute(loop);
     }
 
     @Override
@@ -338,7 +410,7 @@ public final class LoopController extends CacheLinePadding implements Controller
                     // A shutdown took over between the CAS and setControl and has cleared the bit
                     // already: the loop must go on to handle everything before the SHUTDOWN.
                     clearControl(CTL_SUSPEND);
-                    LockSupport.unpark(loopThread);
+                    wakeLoop();
                 }
                 adapters.each("suspend", a -> a.suspend(this));
                 return;
@@ -356,7 +428,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         synchronized (suspendLock) {
             if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
                 clearControl(CTL_SUSPEND);
-                LockSupport.unpark(loopThread);
+                wakeLoop();
                 adapters.each("resume", a -> a.resume(this));
                 return;
             }
@@ -419,6 +491,9 @@ public final class LoopController extends CacheLinePadding implements Controller
         try {
             if (state() == ControllerState.NEW || !terminated.await(nanos, TimeUnit.NANOSECONDS)) {
                 return false;
+            }
+            if (group != null) {
+                return true; // no thread of its own; the last turn has done all it does before TERMINATED
             }
             // TERMINATED is set in the loop thread's last lines: wait for the thread itself to end.
             Thread t = loopThread;
