@@ -9,10 +9,12 @@ import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.adapter.AdapterManager;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,8 @@ public final class DefaultAdapterManager implements AdapterManager {
 
     private final EventProcessor controller;
     private final AdapterContext context;
-    private final List<Adapter> adapters = new CopyOnWriteArrayList<>();
+    /** Installation order; O(1) appends (a copy-on-write list made n installs O(n²)), safe iteration. */
+    private final Queue<Adapter> adapters = new ConcurrentLinkedQueue<>();
 
     /**
      * Creates the adapter manager of a controller or pool.
@@ -38,17 +41,45 @@ public final class DefaultAdapterManager implements AdapterManager {
     }
 
     @Override
-    public synchronized void install(Adapter adapter) {
+    public void install(Adapter adapter) {
         Checks.notNull("adapter", adapter);
-        ControllerState state = controller.state();
-        if (state != ControllerState.NEW) {
-            throw new IllegalControllerStateException("install adapter " + adapter.name() + " into '"
-                    + controller.name() + "': adapters are installed before run() (state: " + state + ")", state);
+        List<Adapter> added = new ArrayList<>(1);
+        synchronized (this) {
+            ControllerState state = controller.state();
+            boolean running = state == ControllerState.RUNNING || state == ControllerState.SUSPENDED;
+            if (state != ControllerState.NEW && !(running && adapter.dynamic())) {
+                throw new IllegalControllerStateException("install adapter " + adapter.name() + " into '"
+                        + controller.name() + "': " + (running ? "it is not dynamic, and such adapters are installed"
+                        + " before run()" : "adapters are installed before run() or, if dynamic, while it runs")
+                        + " (state: " + state + ")", state);
+            }
+            install(adapter, new ArrayDeque<>(), running ? added : null);
         }
-        install(adapter, new ArrayDeque<>());
+        // Installed into a running processor: the start callbacks now, outside the manager's lock.
+        for (Adapter a : added) {
+            a.running(controller);
+            a.run(controller);
+        }
     }
 
-    private void install(Adapter adapter, Deque<Class<?>> path) {
+    @Override
+    public boolean uninstall(Adapter adapter) {
+        Checks.notNull("adapter", adapter);
+        if (!adapter.dynamic()) {
+            throw new IllegalArgumentException(Checks.message("adapter", adapter.name(),
+                    "a dynamic adapter (this one stays until its processor closes)"));
+        }
+        boolean removed;
+        synchronized (this) {
+            removed = adapters.remove(adapter);
+        }
+        if (removed) {
+            adapter.removed(controller);
+        }
+        return removed;
+    }
+
+    private void install(Adapter adapter, Deque<Class<?>> path, List<Adapter> added) {
         if (path.contains(adapter.getClass())) {
             throw new IllegalArgumentException(Checks.message("adapter dependencies", path,
                     "no cycle; " + adapter.getClass().getName() + " depends on itself"));
@@ -60,12 +91,21 @@ public final class DefaultAdapterManager implements AdapterManager {
         path.push(adapter.getClass());
         for (Class<? extends Adapter> dep : adapter.dependencies()) {
             if (get(dep).isEmpty()) {
-                install(instantiate(dep, adapter), path);
+                Adapter d = instantiate(dep, adapter);
+                if (added != null && !d.dynamic()) {
+                    throw new IllegalControllerStateException("install adapter " + adapter.name() + " into '"
+                            + controller.name() + "': its dependency " + d.name() + " is not dynamic and the"
+                            + " processor runs", controller.state());
+                }
+                install(d, path, added);
             }
         }
         path.pop();
         adapter.setup(context);
         adapters.add(adapter);
+        if (added != null) {
+            added.add(adapter);
+        }
     }
 
     private static Adapter instantiate(Class<? extends Adapter> type, Adapter dependent) {
