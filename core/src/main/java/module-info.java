@@ -9,5 +9,5 @@ module dev.eventdriven.core {
     exports dev.eventdriven.mapping;
     exports dev.eventdriven.adapter;
     // Machinery shared with the library's own modules only; never with users.
-    exports dev.eventdriven.internal to dev.eventdriven.pool, dev.eventdriven.adapters;
+    exports dev.eventdriven.internal to dev.eventdriven.pool, dev.eventdriven.adapters, dev.eventdriven.testkit;
 }

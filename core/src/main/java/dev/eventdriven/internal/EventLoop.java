@@ -520,6 +520,12 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         return h instanceof dev.eventdriven.EventAction || h instanceof TypedHandler<?> t && t.returnsNothing();
     }
 
+    /** Names the loop's turns (a test kit's queue shows them). */
+    @Override
+    public String toString() {
+        return "turn of '" + c.name + "'";
+    }
+
     /** @return how many events the loop has started (the blocked-loop detector samples it) */
     long takenCount() {
         return handled;

@@ -488,6 +488,9 @@ public final class LoopController extends CacheLinePadding implements Controller
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitTermination");
         long deadline = System.nanoTime() + nanos;
+        if (group != null && state() != ControllerState.NEW) {
+            DrivenExecutor.pumpUntil(() -> terminated.getCount() == 0);
+        }
         try {
             if (state() == ControllerState.NEW || !terminated.await(nanos, TimeUnit.NANOSECONDS)) {
                 return false;

@@ -110,6 +110,9 @@ final class ShutdownSequence {
             return drainHandingBack();
         }
         c.interruptLoop();
+        if (c.group != null) {
+            DrivenExecutor.pumpUntil(() -> c.terminated.getCount() == 0);
+        }
         boolean interrupted = false;
         for (;;) {
             try {
