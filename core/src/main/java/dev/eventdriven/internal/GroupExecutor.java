@@ -194,6 +194,18 @@ public final class GroupExecutor {
             }
             return true;
         }
-        return isShutdown() && live.get() == 0;
+        // The caller's executor is the caller's to end: wait for this group's controllers only.
+        long deadline = System.nanoTime() + nanos;
+        while (!(isShutdown() && live.get() == 0)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
+        }
+        return true;
     }
 }

@@ -255,7 +255,13 @@ public final class LoopController extends CacheLinePadding implements Controller
     public boolean wakeIfParked() {
         if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
             if (group != null) {
-                group.execute(loop); // the flag taken: no other turn of this controller is queued or running
+                try {
+                    group.execute(loop); // the flag taken: no other turn of this controller is queued or running
+                } catch (RuntimeException refused) {
+                    // A caller's executor refused the turn: leave the controller schedulable by the next call.
+                    markParked(true);
+                    throw refused;
+                }
             } else {
                 LockSupport.unpark(loopThread);
             }
