@@ -65,11 +65,20 @@ public class W7MillionControllers {
         ExecutorGroup group = ExecutorGroup.builder("w7").size(2).daemon(true).build();
         long before = dev.eventdriven.bench.idle.IdleFleet.heapUsedAfterGc();
         Controller[] cs = new Controller[n];
-        for (int i = 0; i < n; i++) {
-            Controller c = Controller.builder("c" + i).executor(group).blockedLoopThreshold(Duration.ZERO)
-                    .on("ping", s -> { return s.value(); }).build();
-            c.run();
-            cs[i] = c;
+        int started = 0;
+        try {
+            for (int i = 0; i < n; i++) {
+                Controller c = Controller.builder("c" + i).executor(group).blockedLoopThreshold(Duration.ZERO)
+                        .on("ping", s -> { return s.value(); }).build();
+                c.run();
+                cs[i] = c;
+                started++;
+            }
+        } catch (OutOfMemoryError full) {
+            int reached = started;
+            java.util.Arrays.fill(cs, null); // let the fleet go, so that the failure can be reported
+            throw new IllegalStateException("the heap was full after " + reached + " of " + n + " idle controllers",
+                    full);
         }
         o.heapMiBIdle = (dev.eventdriven.bench.idle.IdleFleet.heapUsedAfterGc() - before) >> 20;
         LongAdder answered = new LongAdder();
