@@ -26,6 +26,28 @@ public abstract class DrivenExecutor implements Executor {
      */
     public abstract boolean runNext();
 
+    /**
+     * Runs a turn on the driving thread. A turn may run inside another one's handler (a handler that
+     * waits for another controller of the same driven group runs that controller's turns): the outer
+     * turn's session and MDC are put back afterwards, so the outer handler goes on as it was.
+     *
+     * @param turn the turn
+     */
+    protected final void runTurn(Runnable turn) {
+        LoopSession outer = LoopSession.boundToThread();
+        java.util.Map<String, String> mdc = outer == null ? null : org.slf4j.MDC.getCopyOfContextMap();
+        try {
+            turn.run();
+        } finally {
+            if (outer != null) {
+                LoopSession.rebind(outer);
+                if (mdc != null) {
+                    org.slf4j.MDC.setContextMap(mdc);
+                }
+            }
+        }
+    }
+
     /** Makes the calling thread this executor's driver: its blocking waits run the queued tasks. */
     protected final void bindToCurrentThread() {
         DRIVER.set(this);

@@ -34,6 +34,10 @@ final class ManualExecutor extends DrivenExecutor {
         }
     }
 
+    void runTurnHere(Runnable turn) {
+        runTurn(turn);
+    }
+
     int queued() {
         synchronized (queue) {
             return queue.size();

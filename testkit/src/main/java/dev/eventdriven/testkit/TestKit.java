@@ -286,7 +286,7 @@ public final class TestKit implements AutoCloseable {
     /** Runs one turn, timing it on the virtual clock. */
     void runTimed(Runnable turn) {
         long start = clock.nanoTime();
-        turn.run();
+        executor.runTurnHere(turn);
         long took = clock.nanoTime() - start;
         if (took >= blockedThresholdNanos) {
             String report = turn + " took " + Duration.ofNanos(took) + " of virtual time (threshold "

@@ -161,6 +161,20 @@ class TestKitTest {
     }
 
     @Test
+    void aHandlerWaitingForAnotherControllerOfTheKitGetsItsAnswerAndKeepsItsSession() {
+        Controller b = kit.start(Controller.builder("b").on("twice", Integer.class, i -> { return i * 2; }));
+        Controller a = kit.start(Controller.builder("a").on("ask", Integer.class, i -> {
+            Integer answer = b.request("twice", i, Integer.class).await(Duration.ofSeconds(1)); // runs b's turn here
+            return answer + ":" + dev.eventdriven.Session.current().controller().name();
+        }));
+        Pending<String> result = a.request("ask", 21, String.class);
+        kit.runAll();
+
+        assertEquals("42:a", result.join());
+        kit.recording(b).assertHandled("twice");
+    }
+
+    @Test
     void aProcessorNotBuiltByTheKitHasNoRecording() {
         Controller other = Controller.builder("other").build();
         assertThrows(IllegalArgumentException.class, () -> kit.recording(other));
