@@ -31,6 +31,9 @@ final class BlockedLoopDetector implements Runnable {
     }
 
     static void watch(LoopController c) {
+        if (c.watch == null) {
+            c.watch = new Watch(); // before the set publishes it to the detector thread
+        }
         INSTANCE.add(c);
     }
 
@@ -99,7 +102,7 @@ final class BlockedLoopDetector implements Runnable {
         if (t == null || !t.isAlive()) {
             return;
         }
-        c.blockedReports.increment();
+        w.reports++; // the detector thread is the only writer
         Object eventId = c.session.eventId();
         BlockedLoopTrace trace = new BlockedLoopTrace("the stack of " + t.getName() + " now");
         trace.setStackTrace(t.getStackTrace());
@@ -114,6 +117,8 @@ final class BlockedLoopDetector implements Runnable {
         long taken = -1;
         long since;
         long reported = -1;
+        /** Reports made; read by {@code stats()} on any thread. */
+        volatile long reports;
     }
 
     /** Carries the blocked loop thread's stack trace into the log. */

@@ -26,8 +26,12 @@ public final class DefaultAdapterManager implements AdapterManager {
 
     private final EventProcessor controller;
     private final AdapterContext context;
-    /** Installation order; O(1) appends (a copy-on-write list made n installs O(n²)), safe iteration. */
-    private final Queue<Adapter> adapters = new ConcurrentLinkedQueue<>();
+    /**
+     * Installation order; O(1) appends (a copy-on-write list made n installs O(n²)), safe iteration.
+     * Made at the first install: most controllers of a large fleet have no adapter.
+     */
+    private volatile Queue<Adapter> adapters;
+    private static final Queue<Adapter> NONE = new java.util.ArrayDeque<>(0);
 
     /**
      * Creates the adapter manager of a controller or pool.
@@ -71,7 +75,7 @@ public final class DefaultAdapterManager implements AdapterManager {
         }
         boolean removed;
         synchronized (this) {
-            removed = adapters.remove(adapter);
+            removed = list().remove(adapter);
         }
         if (removed) {
             adapter.removed(controller);
@@ -102,6 +106,9 @@ public final class DefaultAdapterManager implements AdapterManager {
         }
         path.pop();
         adapter.setup(context);
+        if (adapters == null) {
+            adapters = new ConcurrentLinkedQueue<>();
+        }
         adapters.add(adapter);
         if (added != null) {
             added.add(adapter);
@@ -120,24 +127,30 @@ public final class DefaultAdapterManager implements AdapterManager {
         }
     }
 
+    /** @return the adapters, or an empty queue before the first install (never modified) */
+    private Queue<Adapter> list() {
+        Queue<Adapter> q = adapters;
+        return q != null ? q : NONE;
+    }
+
     @Override
     public Optional<Adapter> get(String name) {
-        return adapters.stream().filter(a -> a.name().equals(name)).findFirst();
+        return list().stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
     @Override
     public <T extends Adapter> Optional<T> get(Class<T> type) {
-        return adapters.stream().filter(type::isInstance).map(type::cast).findFirst();
+        return list().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     @Override
     public List<Adapter> all() {
-        return List.copyOf(adapters);
+        return List.copyOf(list());
     }
 
     /** @return whether every adapter is idle */
     public boolean allIdle() {
-        for (Adapter a : adapters) {
+        for (Adapter a : list()) {
             try {
                 if (!a.isIdle()) {
                     return false;
@@ -156,7 +169,7 @@ public final class DefaultAdapterManager implements AdapterManager {
      * @param call the call
      */
     public void each(String callback, Consumer<Adapter> call) {
-        for (Adapter a : adapters) {
+        for (Adapter a : list()) {
             try {
                 call.accept(a);
             } catch (RuntimeException | LinkageError | AssertionError e) {
@@ -173,7 +186,7 @@ public final class DefaultAdapterManager implements AdapterManager {
      * @throws RuntimeException what the refusing adapter threw
      */
     public void running(EventProcessor owner) {
-        for (Adapter a : adapters) {
+        for (Adapter a : list()) {
             try {
                 a.running(owner);
             } catch (RuntimeException e) {

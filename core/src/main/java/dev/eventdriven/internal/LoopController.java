@@ -66,6 +66,7 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     final String name;
+    /** The loop thread's name as configured, or {@code null} for {@code <name>-loop} (made at run()). */
     private final String threadName;
     private final ThreadFactory threadFactory;
     final MpscEnvelopeQueue queue = new MpscEnvelopeQueue();
@@ -90,9 +91,11 @@ public final class LoopController extends CacheLinePadding implements Controller
     private final Duration closeTimeout;
     /** When a running handler counts as blocking the loop; 0: never. */
     final long blockedThresholdNanos;
-    /** The blocked-loop detector's notes on this loop (detector thread only). */
-    final BlockedLoopDetector.Watch watch = new BlockedLoopDetector.Watch();
-    final java.util.concurrent.atomic.LongAdder blockedReports = new java.util.concurrent.atomic.LongAdder();
+    /**
+     * The blocked-loop detector's notes on this loop, made when the detector starts watching it (so
+     * that a controller without a threshold does not carry them); written by the detector thread.
+     */
+    volatile BlockedLoopDetector.Watch watch;
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ControllerState state = ControllerState.NEW;
@@ -129,7 +132,7 @@ public final class LoopController extends CacheLinePadding implements Controller
      */
     public LoopController(ControllerConfig config, EventSource source) {
         this.name = config.name();
-        this.threadName = config.threadName() != null ? config.threadName() : name + "-loop";
+        this.threadName = config.threadName();
         this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
         this.daemon = config.daemon();
         this.closeTimeout = config.closeTimeout();
@@ -382,7 +385,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         if (t == null) {
             throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
         }
-        t.setName(threadName);
+        t.setName(threadName != null ? threadName : name + "-loop");
         if (daemon && !t.isDaemon()) {
             t.setDaemon(true);
         }
@@ -592,6 +595,11 @@ public final class LoopController extends CacheLinePadding implements Controller
                 && adapters.allIdle();
     }
 
+    private long blockedReportCount() {
+        BlockedLoopDetector.Watch w = watch;
+        return w == null ? 0 : w.reports;
+    }
+
     @Override
     public boolean isSuspended() {
         return state() == ControllerState.SUSPENDED;
@@ -616,8 +624,8 @@ public final class LoopController extends CacheLinePadding implements Controller
         long handled = loop.handled;
         long fromSource = loop.handledFromSource;
         long back = loop.handedBack;
-        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.dropped.get(),
-                overflow.rejected.get(), queued, loop.busyNanos, loop.cancelled, blockedReports.sum());
+        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.droppedCount(),
+                overflow.rejectedCount(), queued, loop.busyNanos, loop.cancelled, blockedReportCount());
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a dispatch does when a {@link LoopController}'s queue refuses it: a full bounded queue applies
@@ -22,8 +21,33 @@ final class OverflowGate {
     private final long blockTimeoutNanos;
     /** Producers waiting for room (BLOCK). */
     final ProgressSignal space = new ProgressSignal();
-    final AtomicLong rejected = new AtomicLong();
-    final AtomicLong dropped = new AtomicLong();
+    /** Counters, updated through {@link #REJECTED}/{@link #DROPPED} (no AtomicLong objects per controller). */
+    @SuppressWarnings("unused")
+    private volatile long rejected;
+    @SuppressWarnings("unused")
+    private volatile long dropped;
+    private static final java.lang.invoke.VarHandle REJECTED;
+    private static final java.lang.invoke.VarHandle DROPPED;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+            REJECTED = l.findVarHandle(OverflowGate.class, "rejected", long.class);
+            DROPPED = l.findVarHandle(OverflowGate.class, "dropped", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** @return events refused so far */
+    long rejectedCount() {
+        return (long) REJECTED.getVolatile(this);
+    }
+
+    /** @return events dropped so far */
+    long droppedCount() {
+        return (long) DROPPED.getVolatile(this);
+    }
 
     OverflowGate(LoopController controller, ControllerConfig config) {
         this.c = controller;
@@ -49,7 +73,7 @@ final class OverflowGate {
         if (result == MpscEnvelopeQueue.FULL) {
             switch (overflowPolicy) {
                 case DROP_NEWEST -> {
-                    dropped.incrementAndGet();
+                    DROPPED.getAndAdd(this, 1L);
                     GuardedFuture.Completion p = e.pending();
                     if (p != null) {
                         p.completeExceptionally(new RejectedEventException(full(e) + "; dropped (DROP_NEWEST)"));
@@ -57,7 +81,7 @@ final class OverflowGate {
                     return;
                 }
                 case FAIL -> {
-                    rejected.incrementAndGet();
+                    REJECTED.getAndAdd(this, 1L);
                     throw new RejectedEventException(full(e) + " (overflow policy FAIL)");
                 }
                 case BLOCK -> result = blockForRoom(e);
@@ -68,7 +92,7 @@ final class OverflowGate {
                 return;
             }
         }
-        rejected.incrementAndGet();
+        REJECTED.getAndAdd(this, 1L);
         String reason = c.closeReason;
         throw new ControllerClosedException("controller '" + c.name + "' is " + c.state()
                 + ": event " + e.id + " refused (" + (reason == null ? "dispatch after shutdown" : reason) + ")");
@@ -80,7 +104,7 @@ final class OverflowGate {
 
     private int blockForRoom(Envelope e) {
         if (c.inLoop()) {
-            rejected.incrementAndGet();
+            REJECTED.getAndAdd(this, 1L);
             throw new LoopThreadBlockingException(full(e)
                     + ": the loop thread cannot block waiting for room in its own queue");
         }
@@ -90,7 +114,7 @@ final class OverflowGate {
             return result[0] != MpscEnvelopeQueue.FULL;
         }, "dispatch to controller '" + c.name + "' waiting for room");
         if (!done) {
-            rejected.incrementAndGet();
+            REJECTED.getAndAdd(this, 1L);
             throw new RejectedEventException(full(e) + ": no room within "
                     + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");
         }
