@@ -135,6 +135,31 @@ class SharedExecutorTest {
     }
 
     @Test
+    void aBlockedHandlerIsReportedAndTheControllersWaitingBehindItAreNot() throws Exception {
+        ExecutorGroup g = group("blocked", 1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Controller stuck = started(Controller.builder("stuck").executor(g).blockedLoopThreshold(Duration.ofMillis(100))
+                .on("block", s -> {
+                    return release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                }));
+        Controller waiting = started(Controller.builder("waiting").executor(g)
+                .blockedLoopThreshold(Duration.ofMillis(100)).on("e", s -> "done"));
+        Pending<List<Object>> blocked = stuck.request("block");
+        await().atMost(WAIT).until(() -> stuck.stats().blocked() == 1);
+        Pending<List<Object>> queued = waiting.request("e"); // behind the stuck turn on the group's one thread
+        long until = System.nanoTime() + Duration.ofMillis(400).toNanos();
+        while (System.nanoTime() < until) {
+            assertEquals(0, waiting.stats().blocked(), "a controller waiting for its turn is not blocked");
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        release.countDown();
+        assertEquals(List.of(true), blocked.await(WAIT));
+        assertEquals(List.of("done"), queued.await(WAIT));
+        assertEquals(1, stuck.stats().blocked());
+        assertEquals(0, waiting.stats().blocked());
+    }
+
+    @Test
     void blockingOnItsOwnResultDuringItsTurnIsRefused() {
         ExecutorGroup g = group("guard", 2);
         Controller[] self = new Controller[1];

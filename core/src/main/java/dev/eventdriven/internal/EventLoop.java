@@ -171,7 +171,9 @@ final class EventLoop extends CacheLinePadding implements Runnable {
 
     // ------------------------------------------------------------------ turns on a shared group
 
-    private long turnStart;
+    /** When the running turn started (the blocked-loop detector tells turns apart by it). */
+    long turnStart;
+    private int turnSlot = -1;
 
     /** One turn on the shared group: at most one batch, then yield, go idle or end the loop. */
     private void turn() {
@@ -190,11 +192,12 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     }
 
     private void beginTurn() {
+        turnStart = System.nanoTime();
         c.loopThread = Thread.currentThread();
+        turnSlot = c.group.turnStarted(c);
         c.session.bindToThread();
         MDC.put(MDC_CONTROLLER, c.name);
         mdcEventId = null; // the thread's MDC was another controller's: put the event id again
-        turnStart = System.nanoTime();
     }
 
     /** Ends the turn's hold on the thread; after this a forced stop no longer interrupts it. */
@@ -206,6 +209,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         synchronized (this) {
             c.loopThread = null;
         }
+        c.group.turnEnded(turnSlot);
+        turnSlot = -1;
         Thread.interrupted(); // an interrupt aimed at this turn must not reach the next one on this thread
     }
 
@@ -610,6 +615,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 synchronized (this) {
                     c.loopThread = null;
                 }
+                c.group.turnEnded(turnSlot);
+                turnSlot = -1;
                 Thread.interrupted();
                 c.group.deregister();
             }

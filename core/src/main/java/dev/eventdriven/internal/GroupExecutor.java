@@ -34,6 +34,17 @@ public final class GroupExecutor {
     /** The threads this group owns, or {@code null} for a group on the caller's executor. */
     private final ThreadPoolExecutor owned;
     private final AtomicInteger live = new AtomicInteger();
+    /**
+     * The controller whose turn each of the group's own threads runs now, or {@code null}: the
+     * blocked-loop detector samples these slots instead of watching every controller of the group
+     * (a million idle controllers cost it nothing). {@code null} for a group on the caller's
+     * executor, whose threads are not known; its controllers are watched one by one.
+     */
+    final java.util.concurrent.atomic.AtomicReferenceArray<LoopController> turns;
+    /** The smallest blocked-loop threshold of the controllers started on the group (guarded by lock). */
+    volatile long minThresholdNanos = Long.MAX_VALUE;
+    /** The slot of a thread of an owned group: which group, which index. */
+    private static final ThreadLocal<Object[]> SLOT = new ThreadLocal<>();
     /** The threads made so far (at most {@code size}, or a few more if one died): joined at the end. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -52,8 +63,14 @@ public final class GroupExecutor {
         this.name = name;
         this.size = size;
         AtomicInteger n = new AtomicInteger();
+        this.turns = new java.util.concurrent.atomic.AtomicReferenceArray<>(size);
         ThreadFactory named = r -> {
-            Thread t = factory.newThread(r);
+            // A replacement thread (after one died) may share a slot: detection only, never ordering.
+            Object[] slot = {this, n.get() % size};
+            Thread t = factory.newThread(() -> {
+                SLOT.set(slot);
+                r.run();
+            });
             if (t == null) {
                 throw new RejectedExecutionException("executor group '" + name + "': the thread factory returned null");
             }
@@ -79,6 +96,7 @@ public final class GroupExecutor {
         this.size = 0;
         this.owned = null;
         this.executor = executor;
+        this.turns = null;
     }
 
     /**
@@ -127,14 +145,57 @@ public final class GroupExecutor {
      * @param controller its name, for the refusal
      * @throws RejectedExecutionException if the group is shut down
      */
-    void register(String controller) {
+    void register(String controller, long blockedThresholdNanos) {
         synchronized (lock) {
             if (shutdown) {
                 throw new RejectedExecutionException("run controller '" + controller + "': executor group '" + name
                         + "' is shut down");
             }
             live.incrementAndGet();
+            if (blockedThresholdNanos > 0 && blockedThresholdNanos < minThresholdNanos) {
+                minThresholdNanos = blockedThresholdNanos;
+            }
         }
+    }
+
+    /**
+     * A turn of a controller starts on the calling thread.
+     *
+     * @param c the controller
+     * @return the slot to clear at the turn's end, or -1 if this thread has none
+     */
+    int turnStarted(LoopController c) {
+        if (turns == null) {
+            return -1;
+        }
+        Object[] slot = SLOT.get();
+        if (slot == null || slot[0] != this) {
+            return -1;
+        }
+        int i = (Integer) slot[1];
+        turns.setRelease(i, c);
+        return i;
+    }
+
+    /**
+     * The turn in a slot ended.
+     *
+     * @param slot what {@link #turnStarted} returned
+     */
+    void turnEnded(int slot) {
+        if (slot >= 0) {
+            turns.setRelease(slot, null);
+        }
+    }
+
+    /** @return whether the blocked-loop detector can sample this group's turns (its own threads) */
+    boolean watchesTurns() {
+        return turns != null;
+    }
+
+    /** @return whether the group's own threads have ended (never for a group on the caller's executor) */
+    boolean isTerminated() {
+        return owned != null && owned.isTerminated();
     }
 
     /** A controller of this group has terminated (its last turn). */

@@ -353,7 +353,7 @@ public final class LoopController extends CacheLinePadding implements Controller
             session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
                     : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
             if (group != null) {
-                group.register(name); // refused (nothing changed) if the group is shut down
+                group.register(name, blockedThresholdNanos); // refused (nothing changed) if the group is shut down
             }
             try {
                 adapters.running(this);
@@ -401,7 +401,11 @@ public final class LoopController extends CacheLinePadding implements Controller
     private void startTurns(boolean suspended) {
         STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
         if (blockedThresholdNanos > 0) {
-            BlockedLoopDetector.watch(this);
+            if (group.watchesTurns()) {
+                BlockedLoopDetector.watch(group); // the group's turns are sampled, not each controller
+            } else {
+                BlockedLoopDetector.watch(this);
+            }
         }
         // The idle flag is clear until the first turn announces idleness: nobody else schedules it.
         group.execute(loop);
