@@ -9,4 +9,9 @@ module dev.eventdriven.bench {
     requires dev.eventdriven.nats;
     requires jmh.core;
     requires com.lmax.disruptor;
+    requires io.netty.common;
+    requires jdk.management;
+    requires pekko.actor.typed;
+    requires pekko.actor;
+    requires scala.library;
 }

@@ -14,7 +14,8 @@ module dev.eventdriven.core {
     exports dev.eventdriven.jfr;
     exports dev.eventdriven.topology;
     // Machinery shared with the library's own modules only; never with users.
-    exports dev.eventdriven.internal to dev.eventdriven.pool, dev.eventdriven.adapters, dev.eventdriven.nats;
+    exports dev.eventdriven.internal to dev.eventdriven.pool, dev.eventdriven.adapters, dev.eventdriven.nats,
+            dev.eventdriven.testkit;
     // The value codec of every process boundary (child processes, bridges).
     exports dev.eventdriven.internal.codec to dev.eventdriven.adapters, dev.eventdriven.nats;
 }

@@ -122,6 +122,21 @@ public final class ControllerBuilder implements HandlerRegistry<ControllerBuilde
     }
 
     /**
+     * Runs the controller on a shared {@link ExecutorGroup} instead of a loop thread of its own: when
+     * it has events it is handed to the group and runs a batch of at most {@link #batchSize} events
+     * per turn, then yields. Every guarantee of a controller holds; an idle controller costs no
+     * thread. Not combined with {@link #threadFactory} or {@link #daemon} (the threads are the
+     * group's); {@link #idleSpin} does not apply (a turn ends as soon as the queue is empty).
+     *
+     * @param group the group
+     * @return this builder
+     */
+    public ControllerBuilder executor(ExecutorGroup group) {
+        options.executor(group);
+        return this;
+    }
+
+    /**
      * Whether the loop thread is a daemon thread, which does not keep the JVM alive. Default
      * {@code false}: a running controller keeps the JVM alive until it is shut down or closed.
      *
@@ -247,7 +262,8 @@ public final class ControllerBuilder implements HandlerRegistry<ControllerBuilde
      *
      * @return the controller
      * @throws IllegalArgumentException if options conflict: an overflow policy or block timeout without
-     *     a queue capacity, or a block timeout with a policy other than BLOCK
+     *     a queue capacity, a block timeout with a policy other than BLOCK, or a thread factory or
+     *     daemon setting with an executor group
      */
     public Controller build() {
         return new LoopController(config());

@@ -27,5 +27,15 @@
  * {@link dev.eventdriven.EventHandler} lambdas or annotated methods
  * ({@link dev.eventdriven.mapping.MappingBlueprint}). Results are {@link dev.eventdriven.Pending}s,
  * which are {@link java.util.concurrent.CompletableFuture}s.
+ *
+ * <p><b>Without a thread of its own.</b> A controller built with
+ * {@link dev.eventdriven.ControllerBuilder#executor(ExecutorGroup)} runs its loop in turns on a
+ * shared {@link dev.eventdriven.ExecutorGroup}: a batch per turn, then it yields; the same guarantees,
+ * and an idle controller holds no thread.
+ * <pre>
+ *   many controllers (queues) --(idle to ready: hand in one turn)--&gt; [ready line] --&gt; a few group threads
+ *                 ^                                                                   |
+ *                 +------------------ more events: back of the line -----------------+
+ * </pre>
  */
 package dev.eventdriven;

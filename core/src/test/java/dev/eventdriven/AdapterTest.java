@@ -126,12 +126,12 @@ class AdapterTest {
     }
 
     @Test
-    void adaptersAreInstalledOnlyBeforeRun() {
+    void adaptersThatAreNotDynamicAreInstalledOnlyBeforeRun() {
         Controller c = controllers.run(Controller.builder("late"));
         IllegalControllerStateException e = assertThrows(IllegalControllerStateException.class,
                 () -> c.adapters().install(new Base()));
-        assertEquals("install adapter Base into 'late': adapters are installed before run() (state: RUNNING)",
-                e.getMessage());
+        assertEquals("install adapter Base into 'late': it is not dynamic, and such adapters are installed before"
+                + " run() (state: RUNNING)", e.getMessage());
     }
 
     @Test

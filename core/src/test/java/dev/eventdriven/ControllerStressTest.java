@@ -41,6 +41,21 @@ class ControllerStressTest {
         }
     }
 
+    /**
+     * The builder of the controller under stress; the shared-executor variant puts it on a group.
+     *
+     * @param name its name
+     * @return the builder
+     */
+    ControllerBuilder builder(String name) {
+        return Controller.builder(name);
+    }
+
+    /** Ends what {@link #builder} made for the test (the shared-executor variant's group). */
+    @org.junit.jupiter.api.AfterEach
+    void releaseExecutor() {
+    }
+
     private void round(Ending ending, Random random, long seed) throws Exception {
         String where = "seed " + seed + ", ending " + ending;
         BitSet[] seen = new BitSet[PRODUCERS];
@@ -51,7 +66,7 @@ class ControllerStressTest {
         }
         AtomicLong handled = new AtomicLong();
         List<String> violations = new ArrayList<>();
-        Controller c = Controller.builder("stress").batchSize(1 + random.nextInt(512)).on("e", s -> {
+        Controller c = builder("stress").batchSize(1 + random.nextInt(512)).on("e", s -> {
             long v = (Long) s.value();
             int p = (int) (v >>> 32);
             int seq = (int) v;

@@ -66,6 +66,30 @@ class VirtualThreadControllersTest {
         assertTrue(made.stream().noneMatch(Thread::isAlive), "no loop thread is left");
     }
 
+    @Test
+    void tenThousandControllersOnAGroupOfFourVirtualThreadsRunHandleAnEventAndLeaveNoThread() throws Exception {
+        Set<Thread> made = ConcurrentHashMap.newKeySet();
+        ExecutorGroup group = ExecutorGroup.builder("virtual-group").size(4).threadFactory(virtualThreads(made)).build();
+        AtomicInteger handled = new AtomicInteger();
+        List<Controller> all = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Controller c = Controller.builder("on-group-" + i).executor(group)
+                    .on("hello", s -> handled.incrementAndGet()).build();
+            all.add(c);
+            c.run();
+        }
+        for (Controller c : all) {
+            c.request("hello").await(Duration.ofSeconds(30));
+        }
+        assertEquals(10_000, handled.get());
+        all.forEach(Controller::shutdown);
+        group.shutdown();
+        assertTrue(group.awaitTermination(Duration.ofSeconds(30)));
+        assertTrue(made.size() <= 4 && !made.isEmpty(), made.size() + " threads");
+        assertTrue(made.stream().allMatch(t -> (Boolean) invoke(t, "isVirtual")), "every group thread is virtual");
+        assertTrue(made.stream().noneMatch(Thread::isAlive), "no group thread is left");
+    }
+
     private static Object invoke(Thread t, String method) {
         try {
             return Thread.class.getMethod(method).invoke(t);

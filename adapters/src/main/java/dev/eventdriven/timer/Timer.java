@@ -27,7 +27,9 @@ import java.util.concurrent.RejectedExecutionException;
  * <p><b>Schedule.</b> Ticks are due at {@code start + k * interval} (fixed rate: slow handlers or a late
  * scheduler do not shift later ticks). When the scheduler gets to a tick late, the
  * {@link MissedTickPolicy} decides what is sent. The first tick is due one interval after
- * {@code run()} (or after {@code setTiming} switched a stopped timer on).
+ * {@code run()} (or after {@code setTiming} switched a stopped timer on), unless the builder's
+ * {@link TimerBuilder#firstDelay} says otherwise. A timer may be installed into a running controller
+ * and uninstalled from it ({@link #dynamic()}).
  * <p><b>Lifecycle.</b> The timer starts with its controller's loop and follows it: no tick is sent while
  * the controller is suspended, and the slots that pass meanwhile are dropped, not made up for (after
  * {@code resume()} the next tick is the next slot of the grid). Ticks already in the controller's queue
@@ -51,12 +53,13 @@ public final class Timer implements Adapter {
     private final TimerScheduler scheduler;
     private final TickSchedule schedule;
 
-    Timer(String name, Object eventId, MissedTickPolicy policy, TimerScheduler scheduler, Duration interval) {
+    Timer(String name, Object eventId, MissedTickPolicy policy, TimerScheduler scheduler, Duration interval,
+          long firstDelayNanos) {
         this.name = name;
         this.eventId = eventId;
         this.policy = policy;
         this.scheduler = scheduler;
-        this.schedule = new TickSchedule(name, eventId, policy, scheduler, interval);
+        this.schedule = new TickSchedule(name, eventId, policy, scheduler, interval, firstDelayNanos);
     }
 
     /**
@@ -179,6 +182,24 @@ public final class Timer implements Adapter {
     @Override
     public void setup(AdapterContext context) {
         schedule.bind(context.processor());
+    }
+
+    /**
+     * A timer may be installed into a running controller ({@code controller.adapters().install(timer)}:
+     * its first tick is due one interval, or its first delay, after the install) and removed from it
+     * ({@code uninstall(timer)}: it stops for good).
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean dynamic() {
+        return true;
+    }
+
+    /** Stops the timer for good: it was uninstalled. */
+    @Override
+    public void removed(EventProcessor processor) {
+        schedule.close();
     }
 
     /** Starts the schedule (unless the controller starts suspended). */

@@ -20,6 +20,7 @@ public final class TimerBuilder {
     private Duration interval;
     private MissedTickPolicy policy = MissedTickPolicy.FIRE_ONCE;
     private TimerScheduler scheduler;
+    private long firstDelayNanos = -1;
 
     TimerBuilder() {
     }
@@ -62,6 +63,22 @@ public final class TimerBuilder {
     }
 
     /**
+     * When the first tick is due, counted from {@code run()} (or from the install, for a timer
+     * installed into a running controller); the ticks after it follow every interval from there.
+     * Default: one interval. {@link Duration#ZERO} ticks at once; spreading the first delays of many
+     * timers of the same interval over that interval (a phase) keeps their ticks from coming in one
+     * burst.
+     *
+     * @param delay the delay, &gt;= 0
+     * @return this builder
+     * @throws IllegalArgumentException if null, negative or longer than 100 years
+     */
+    public TimerBuilder firstDelay(Duration delay) {
+        this.firstDelayNanos = Durations.delayNanos("firstDelay", delay);
+        return this;
+    }
+
+    /**
      * What to do with late ticks. Default: {@link MissedTickPolicy#FIRE_ONCE}.
      *
      * @param policy the policy, not null
@@ -93,6 +110,7 @@ public final class TimerBuilder {
      */
     public Timer build() {
         String n = name != null ? name : eventId == SystemEvent.TIMING ? "Timer" : "Timer[" + eventId + "]";
-        return new Timer(n, eventId, policy, scheduler != null ? scheduler : TimerScheduler.shared(), interval);
+        return new Timer(n, eventId, policy, scheduler != null ? scheduler : TimerScheduler.shared(), interval,
+                firstDelayNanos);
     }
 }

@@ -6,6 +6,7 @@ import dev.eventdriven.timer.internal.Durations;
 import dev.eventdriven.timer.internal.ScheduledEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -79,6 +80,23 @@ public final class VirtualTimeScheduler implements TimerScheduler {
         lock.lock();
         try {
             return heap.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * How far the clock is from the earliest scheduled action: what {@link #advance} would move to
+     * first. The test kit steps through time with it, running handlers at each deadline.
+     *
+     * @return the time to the next action ({@link Duration#ZERO} if one is due or late), or empty if
+     *     nothing is scheduled
+     */
+    public Optional<Duration> timeToNext() {
+        lock.lock();
+        try {
+            ScheduledEntry e = heap.peek();
+            return e == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, e.deadline() - now)));
         } finally {
             lock.unlock();
         }

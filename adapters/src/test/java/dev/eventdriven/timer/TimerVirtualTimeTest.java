@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventdriven.Controller;
-import dev.eventdriven.EventHandler;
-import dev.eventdriven.OverflowPolicy;
-import dev.eventdriven.Pending;
-import dev.eventdriven.RejectedEventException;
 import dev.eventdriven.SystemEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -322,62 +316,6 @@ class TimerVirtualTimeTest {
         controllerWith(timer).run();
         wrapping.advance(secs(100));
         assertEquals(10, timer.ticks());
-    }
-
-    @Test
-    void aTickToAClosedControllerStopsTheTimer() {
-        Timer timer = timer(MissedTickPolicy.FIRE_ONCE);
-        var release = new CountDownLatch(1);
-        Controller c = Controller.builder("closing").adapter(timer)
-                .on("hold", s -> release.await()).build();
-        controllers.add(c);
-        c.run();
-        c.dispatch("hold");
-        c.shutdown(); // SHUTTING_DOWN while "hold" runs: dispatches are refused, closing() not called yet
-        time.advance(secs(10));
-        assertTrue(timer.isClosed());
-        assertEquals(0, timer.ticks());
-        assertEquals(0, time.scheduledCount());
-        release.countDown();
-        assertTrue(c.awaitTermination(WAIT));
-    }
-
-    @Test
-    void aTickRefusedByAFullQueueIsCountedAsMissedAndTheTimerGoesOn() throws InterruptedException {
-        Timer timer = timer(MissedTickPolicy.FIRE_ONCE);
-        var holding = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        Controller c = Controller.builder("bounded").adapter(timer).queueCapacity(2)
-                .overflowPolicy(OverflowPolicy.FAIL)
-                .on("hold", s -> {
-                    holding.countDown();
-                    release.await();
-                })
-                .on("filler", s -> { })
-                .on(SystemEvent.TIMING, s -> seen.add(s.value())).build();
-        controllers.add(c);
-        c.run();
-        Pending<List<Object>> held = c.request("hold");
-        assertTrue(holding.await(10, TimeUnit.SECONDS));
-        int fillers = 0;
-        while (fillers < 100) { // fill the queue while the loop is held, whatever counts towards capacity
-            try {
-                c.dispatch("filler");
-                fillers++;
-            } catch (RejectedEventException full) {
-                break;
-            }
-        }
-        assertTrue(fillers < 100, "the queue never filled");
-        time.advance(secs(10)); // refused
-        assertEquals(0, timer.ticks());
-        assertEquals(1, timer.missedTicks());
-        release.countDown();
-        held.await(WAIT);
-        assertTrue(c.awaitDrained(WAIT));
-        time.advance(secs(10));
-        assertEquals(1, handledTicks(c));
-        assertEquals(1, timer.ticks());
     }
 
     @Test

@@ -41,7 +41,7 @@ public class W1SingleProducer {
     private static final long BATCH_SUM = Values.sum(0, N);
 
     /** The contestant (see {@link EventSink#start}). */
-    @Param({"controller", "tpe", "disruptor-blocking", "disruptor-yielding"})
+    @Param({"controller", "controller-shared", "tpe", "disruptor-blocking", "disruptor-yielding"})
     public String contestant;
 
     /**

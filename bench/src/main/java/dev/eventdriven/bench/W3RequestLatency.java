@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class W3RequestLatency {
 
     /** The contestant (see {@link RequestReply#start}). */
-    @Param({"controller", "submit-get", "supply-async-join"})
+    @Param({"controller", "controller-shared", "submit-get", "supply-async-join"})
     public String contestant;
 
     private Tally tally;

@@ -16,6 +16,12 @@ import java.util.Map;
  * the loop thread starts &rarr; {@link #run} after it started &rarr; ({@link #suspend},
  * {@link #resume}, {@link #exception})* &rarr; {@link #closing} when the shutdown is taken &rarr;
  * {@link #closed} when the loop has ended.
+ *
+ * <p><b>Installed while running.</b> An adapter whose {@link #dynamic()} says so may also be
+ * installed into a running controller or pool ({@link AdapterManager#install}): it then gets
+ * {@link #setup}, {@link #running} and {@link #run} at once, on the installing thread, and follows
+ * the processor from there. It may be removed again ({@link AdapterManager#uninstall}), which calls
+ * {@link #removed}. A {@code Timer} is dynamic.
  */
 public interface Adapter {
 
@@ -46,6 +52,26 @@ public interface Adapter {
      */
     default List<Class<? extends Adapter>> dependencies() {
         return List.of();
+    }
+
+    /**
+     * Whether the adapter may be installed into a running controller or pool, and removed from it.
+     * Such an adapter must not rely on contributions that only a NEW processor takes (global context
+     * and static entries are fixed once it runs).
+     *
+     * @return {@code true} if so; default {@code false}
+     */
+    default boolean dynamic() {
+        return false;
+    }
+
+    /**
+     * Removed from its processor by {@link AdapterManager#uninstall}: stop whatever it does for it.
+     * Caller of {@code uninstall}; not called when the processor closes ({@link #closed} is).
+     *
+     * @param processor the controller or pool
+     */
+    default void removed(EventProcessor processor) {
     }
 
     /**

@@ -4,6 +4,7 @@
  *
  * <pre>
  *   build: setup(ctx) --&gt; run(): running, run --&gt; [suspend | resume | exception]* --&gt; closing --&gt; closed
+ *   dynamic adapter, installed while it runs: setup, running, run (at once) --&gt; ... --&gt; removed (uninstall)
  * </pre>
  */
 package dev.eventdriven.adapter;

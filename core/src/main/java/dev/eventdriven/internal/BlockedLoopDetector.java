@@ -26,13 +26,29 @@ final class BlockedLoopDetector implements Runnable {
     private static final BlockedLoopDetector INSTANCE = new BlockedLoopDetector();
 
     private final Set<LoopController> loops = ConcurrentHashMap.newKeySet();
+    /** Shared executor groups whose running turns are sampled (their controllers are not in {@link #loops}). */
+    private final Set<GroupExecutor> groups = ConcurrentHashMap.newKeySet();
     private Thread thread;
 
     private BlockedLoopDetector() {
     }
 
     static void watch(LoopController c) {
+        if (c.watch == null) {
+            c.watch = new Watch(); // before the set publishes it to the detector thread
+        }
         INSTANCE.add(c);
+    }
+
+    static void watch(GroupExecutor g) {
+        if (!INSTANCE.groups.contains(g)) {
+            INSTANCE.addGroup(g);
+        }
+    }
+
+    private synchronized void addGroup(GroupExecutor g) {
+        groups.add(g);
+        startOrWake();
     }
 
     static void unwatch(LoopController c) {
@@ -41,6 +57,10 @@ final class BlockedLoopDetector implements Runnable {
 
     private synchronized void add(LoopController c) {
         loops.add(c);
+        startOrWake();
+    }
+
+    private void startOrWake() {
         if (thread == null) {
             Thread t = new Thread(this, "eventdriven-blocked-loop-detector");
             t.setDaemon(true);
@@ -52,7 +72,7 @@ final class BlockedLoopDetector implements Runnable {
     }
 
     private synchronized boolean stopIfIdle() {
-        if (loops.isEmpty()) {
+        if (loops.isEmpty() && groups.isEmpty()) {
             thread = null;
             return true;
         }
@@ -75,6 +95,22 @@ final class BlockedLoopDetector implements Runnable {
                 period = Math.min(period, c.blockedThresholdNanos / 4);
                 check(c, now);
             }
+            for (GroupExecutor g : groups) {
+                if (g.isTerminated()) {
+                    groups.remove(g);
+                    continue;
+                }
+                period = Math.min(period, g.minThresholdNanos / 4);
+                for (int i = 0; i < g.turns.length(); i++) {
+                    LoopController c = g.turns.getAcquire(i);
+                    if (c != null && c.blockedThresholdNanos > 0) {
+                        if (c.watch == null) {
+                            c.watch = new Watch(); // the detector thread is the only writer
+                        }
+                        check(c, now);
+                    }
+                }
+            }
             if (period == Long.MAX_VALUE) {
                 continue; // nothing watched any more: stop (or see the loop that was just added)
             }
@@ -84,9 +120,12 @@ final class BlockedLoopDetector implements Runnable {
 
     private static void check(LoopController c, long now) {
         long taken = c.loop.takenCount();
+        long turn = c.loop.turnStart; // a racy read, as of the count: a new turn only resets the watch
         Watch w = c.watch;
-        if (taken != w.taken || c.isParked()) {
+        // Between two turns on a shared group (no loop thread) the controller runs no handler either.
+        if (taken != w.taken || turn != w.turn || c.isParked() || c.loopThread == null) {
             w.taken = taken;
+            w.turn = turn;
             w.since = now;
             return;
         }
@@ -99,7 +138,7 @@ final class BlockedLoopDetector implements Runnable {
         if (t == null || !t.isAlive()) {
             return;
         }
-        c.blockedReports.increment();
+        w.reports++; // the detector thread is the only writer
         Object eventId = c.session.eventId();
         BlockedLoopTrace trace = new BlockedLoopTrace("the stack of " + t.getName() + " now");
         trace.setStackTrace(t.getStackTrace());
@@ -115,6 +154,9 @@ final class BlockedLoopDetector implements Runnable {
         long taken = -1;
         long since;
         long reported = -1;
+        long turn;
+        /** Reports made; read by {@code stats()} on any thread. */
+        volatile long reports;
     }
 
     /** Carries the blocked loop thread's stack trace into the log. */

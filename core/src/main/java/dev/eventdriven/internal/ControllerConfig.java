@@ -30,13 +30,16 @@ import java.util.concurrent.ThreadFactory;
  * @param idleSpinNanos how long an idle loop polls before it parks (0: park at once)
  * @param blockedThresholdNanos when a running handler is reported as blocking the loop (0: never)
  * @param closeTimeout how long {@code close()} waits before forcing
+ * @param executor the shared executor group the loop runs its turns on, or {@code null} for a loop
+ *     thread of its own
  */
 public record ControllerConfig(String name, MappingBlueprint mapping, Map<String, Object> globalContext,
                                Map<String, Object> staticEntries, List<Adapter> adapters,
                                ThreadFactory threadFactory, boolean daemon, int queueCapacity,
                                OverflowPolicy overflowPolicy, Duration blockTimeout, ErrorPolicy errorPolicy,
                                ErrorHandler errorHandler, int batchSize, String threadName, long idleSpinNanos,
-                               long blockedThresholdNanos, Duration closeTimeout) {
+                               long blockedThresholdNanos, Duration closeTimeout,
+                               GroupExecutor executor) {
 
     /** Queue capacity meaning "no bound". */
     public static final int UNBOUNDED = Integer.MAX_VALUE;

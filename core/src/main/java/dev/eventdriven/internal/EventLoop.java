@@ -32,8 +32,16 @@ import org.slf4j.MDC;
  *                                           v
  *                      log + adapters' exception() + ERROR handlers + Pending fails + policy
  * </pre>
+ *
+ * <p><b>On a shared executor group</b> the same steps run in turns ({@link #turn()}): a turn takes at
+ * most one batch, then hands the loop back to the group (more to do) or announces the controller idle
+ * and ends. Announcing is the park of this mode: the idle flag is set, the queue and control word are
+ * checked again, and a producer that finds the flag set takes it with a CAS and hands a new turn in.
+ * So at most one turn runs at a time, and the flag's write and CAS order one turn's end before the
+ * next one's start (happens-before across the group's threads). After announcing, a turn touches
+ * nothing of the controller: the next turn may already run elsewhere.
  */
-final class EventLoop extends CacheLinePadding {
+final class EventLoop extends CacheLinePadding implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
 
@@ -77,7 +85,17 @@ final class EventLoop extends CacheLinePadding {
         this.errorPolicy = errorPolicy;
     }
 
-    void run() {
+    /** The loop thread's body, or one turn on a shared executor group. */
+    @Override
+    public void run() {
+        if (c.group != null) {
+            turn();
+        } else {
+            runOnOwnThread();
+        }
+    }
+
+    private void runOnOwnThread() {
         c.session.bindToThread();
         MDC.put(MDC_CONTROLLER, c.name);
         try {
@@ -151,6 +169,148 @@ final class EventLoop extends CacheLinePadding {
             }
         }
     }
+
+    // ------------------------------------------------------------------ turns on a shared group
+
+    /** When the running turn started (the blocked-loop detector tells turns apart by it). */
+    long turnStart;
+    private int turnSlot = -1;
+
+    /** One turn on the shared group: at most one batch, then yield, go idle or end the loop. */
+    private void turn() {
+        beginTurn();
+        boolean end;
+        try {
+            end = takeBatch();
+        } catch (Throwable t) {
+            LOG.error("controller '{}': the loop failed; the controller stops", c.name, t);
+            end = true;
+        }
+        if (end) {
+            busyNanos += System.nanoTime() - turnStart;
+            terminate();
+        }
+    }
+
+    private void beginTurn() {
+        turnStart = System.nanoTime();
+        c.loopThread = Thread.currentThread();
+        turnSlot = c.group.turnStarted(c);
+        c.session.bindToThread();
+        MDC.put(MDC_CONTROLLER, c.name);
+        mdcEventId = null; // the thread's MDC was another controller's: put the event id again
+    }
+
+    /** Ends the turn's hold on the thread; after this a forced stop no longer interrupts it. */
+    private void endTurn() {
+        busyNanos += System.nanoTime() - turnStart;
+        MDC.remove(MDC_EVENT);
+        MDC.remove(MDC_CONTROLLER);
+        c.session.unbindFromThread();
+        synchronized (this) {
+            c.loopThread = null;
+        }
+        c.group.turnEnded(turnSlot);
+        turnSlot = -1;
+        Thread.interrupted(); // an interrupt aimed at this turn must not reach the next one on this thread
+    }
+
+    /**
+     * @return {@code true} if the loop must end; {@code false} if the turn has ended itself (yielded or
+     *     went idle), after which nothing of the controller may be touched
+     */
+    private boolean takeBatch() {
+        int inBatch = 0;
+        for (;;) {
+            int ctl = c.control();
+            if (ctl != 0) {
+                if ((ctl & LoopController.CTL_STOP) != 0) {
+                    return true;
+                }
+                if ((ctl & LoopController.CTL_CLEAN) != 0) {
+                    serveClean();
+                    continue;
+                }
+                if (goIdle()) {
+                    return false; // suspended: resume() hands a turn in
+                }
+                continue;
+            }
+            Envelope e = c.queue.poll();
+            EventSource src = null;
+            if (e == null && c.source != null) {
+                e = c.source.poll(c);
+                src = c.source;
+            }
+            if (e == null) {
+                if (goIdle()) {
+                    return false;
+                }
+                continue;
+            }
+            if (src == null && e.isCloseMarker()) {
+                if (takeShutdown(e)) {
+                    return true;
+                }
+                continue;
+            }
+            if (src == null) {
+                c.overflow.signalSpace();
+            }
+            process(e);
+            if (src == null) {
+                c.queue.publishConsumed(e.seq);
+                e.clear();
+            } else {
+                handledFromSource++;
+                src.completed(c, e);
+            }
+            c.progress.signal();
+            if (stopAfterEvent) {
+                return true;
+            }
+            if (++inBatch >= batchSize) {
+                // Yield: the back of the group's line, behind the controllers that waited meanwhile.
+                endTurn();
+                c.group.execute(this);
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Announces the controller idle (nothing to take, or suspended) and ends the turn, unless work
+     * arrived meanwhile and nobody else took the flag, in which case the turn goes on.
+     *
+     * @return {@code true} if the turn has ended
+     */
+    private boolean goIdle() {
+        endTurn();
+        c.markParked(true);
+        int ctl = c.control();
+        boolean rest = ctl == 0 ? c.queue.isEmpty() && (c.source == null || c.source.isEmpty(c))
+                : ctl == LoopController.CTL_SUSPEND;
+        if (rest) {
+            c.progress.signal(); // thread-safe, and touches no state of the loop
+            return true;
+        }
+        if (!c.unmarkParked()) {
+            return true; // a producer took the flag: its turn is on its way
+        }
+        beginTurn();
+        return false;
+    }
+
+    private void serveClean() {
+        c.clearControl(LoopController.CTL_CLEAN);
+        CompletableFuture<List<Event>> req = c.shutdowns.cleanRequest;
+        List<Event> back = c.shutdowns.cleanOnLoop();
+        if (req != null) {
+            req.complete(back);
+        }
+    }
+
+    // ------------------------------------------------------------------ thread mode
 
     /**
      * Serves control requests: stop, clean, suspend (parks until resumed, still serving clean and
@@ -370,6 +530,12 @@ final class EventLoop extends CacheLinePadding {
         return h instanceof dev.eventdriven.EventAction || h instanceof TypedHandler<?> t && t.returnsNothing();
     }
 
+    /** Names the loop's turns (a test kit's queue shows them). */
+    @Override
+    public String toString() {
+        return "turn of '" + c.name + "'";
+    }
+
     /** @return how many events the loop has started (the blocked-loop detector samples it) */
     long takenCount() {
         return handled;
@@ -451,6 +617,15 @@ final class EventLoop extends CacheLinePadding {
             MDC.remove(MDC_EVENT);
             MDC.remove(MDC_CONTROLLER);
             c.session.unbindFromThread();
+            if (c.group != null) {
+                synchronized (this) {
+                    c.loopThread = null;
+                }
+                c.group.turnEnded(turnSlot);
+                turnSlot = -1;
+                Thread.interrupted();
+                c.group.deregister();
+            }
             c.shutdowns.terminated();
         }
     }

@@ -37,6 +37,9 @@ public class GuardedFuture<T> extends CompletableFuture<T> {
                     + " from the loop thread that must produce it would deadlock;"
                     + " compose with thenAccept/whenComplete instead");
         }
+        if (!isDone()) {
+            DrivenExecutor.pumpUntil(this::isDone); // a test driving the loops by hand runs them here
+        }
     }
 
     @Override

@@ -66,6 +66,7 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     final String name;
+    /** The loop thread's name as configured, or {@code null} for {@code <name>-loop} (made at run()). */
     private final String threadName;
     private final ThreadFactory threadFactory;
     final MpscEnvelopeQueue queue = new MpscEnvelopeQueue();
@@ -90,9 +91,11 @@ public final class LoopController extends CacheLinePadding implements Controller
     private final Duration closeTimeout;
     /** When a running handler counts as blocking the loop; 0: never. */
     final long blockedThresholdNanos;
-    /** The blocked-loop detector's notes on this loop (detector thread only). */
-    final BlockedLoopDetector.Watch watch = new BlockedLoopDetector.Watch();
-    final java.util.concurrent.atomic.LongAdder blockedReports = new java.util.concurrent.atomic.LongAdder();
+    /**
+     * The blocked-loop detector's notes on this loop, made when the detector starts watching it (so
+     * that a controller without a threshold does not carry them); written by the detector thread.
+     */
+    volatile BlockedLoopDetector.Watch watch;
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ControllerState state = ControllerState.NEW;
@@ -100,7 +103,14 @@ public final class LoopController extends CacheLinePadding implements Controller
     private volatile int parked;
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile int control;
+    /**
+     * The loop thread; on a shared executor group, the thread running this controller's turn, and
+     * {@code null} between turns (written under the loop's monitor at a turn's end, see
+     * {@link #interruptLoop()}).
+     */
     volatile Thread loopThread;
+    /** The shared group the turns run on, or {@code null} for a loop thread of its own. */
+    final GroupExecutor group;
     final DispatchRoutes routes = new DispatchRoutes();
     /** Times events for the Flight Recorder and the event observers, only while either looks. */
     final LoopProbe probe;
@@ -125,7 +135,7 @@ public final class LoopController extends CacheLinePadding implements Controller
     public LoopController(ControllerConfig config, EventSource source) {
         this.name = config.name();
         this.probe = new LoopProbe(name);
-        this.threadName = config.threadName() != null ? config.threadName() : name + "-loop";
+        this.threadName = config.threadName();
         this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
         this.daemon = config.daemon();
         this.closeTimeout = config.closeTimeout();
@@ -137,6 +147,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         this.global = new HashMap<>(config.globalContext());
         this.statics = new HashMap<>(config.staticEntries());
         this.source = source;
+        this.group = config.executor();
         this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
         this.listeners = new Listeners(name);
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
@@ -275,10 +286,58 @@ public final class LoopController extends CacheLinePadding implements Controller
      */
     public boolean wakeIfParked() {
         if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
-            LockSupport.unpark(loopThread);
+            if (group != null) {
+                try {
+                    group.execute(loop); // the flag taken: no other turn of this controller is queued or running
+                } catch (RuntimeException refused) {
+                    // A caller's executor refused the turn: leave the controller schedulable by the next call.
+                    markParked(true);
+                    throw refused;
+                }
+            } else {
+                LockSupport.unpark(loopThread);
+            }
             return true;
         }
         return false;
+    }
+
+    /** Makes the loop look at its control word and queue: unparks its thread, or schedules a turn. */
+    void wakeLoop() {
+        if (group != null) {
+            wakeIfParked();
+        } else {
+            Thread t = loopThread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Loop side of a turn that announced itself idle: takes the flag back if nobody else took it. */
+    boolean unmarkParked() {
+        return PARKED.compareAndSet(this, 1, 0);
+    }
+
+    /**
+     * Interrupts the handler running now (a forced stop). On a shared group the interrupt reaches the
+     * thread only while it runs this controller's turn: the turn clears {@link #loopThread} under the
+     * same monitor, and then the thread's interrupt flag, before it serves another controller.
+     */
+    void interruptLoop() {
+        if (group == null) {
+            Thread t = loopThread;
+            if (t != null && state() != ControllerState.TERMINATED) {
+                t.interrupt();
+            }
+            return;
+        }
+        synchronized (loop) {
+            Thread t = loopThread;
+            if (t != null && state() != ControllerState.TERMINATED) {
+                t.interrupt();
+            }
+        }
     }
 
     void markParked(boolean p) {
@@ -295,10 +354,7 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     void setControl(int bit) {
         CONTROL.getAndBitwiseOr(this, bit);
-        Thread t = loopThread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        wakeLoop();
     }
 
     void clearControl(int bit) {
@@ -325,9 +381,15 @@ public final class LoopController extends CacheLinePadding implements Controller
             }
             session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
                     : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
+            if (group != null) {
+                group.register(name, blockedThresholdNanos); // refused (nothing changed) if the group is shut down
+            }
             try {
                 adapters.running(this);
             } catch (RuntimeException refused) {
+                if (group != null) {
+                    group.deregister();
+                }
                 // An adapter refused the start (its child process did not come up): end as a
                 // controller that never ran, its queued events left for clean().
                 closeReason = "the start was refused: " + refused.getMessage();
@@ -337,22 +399,45 @@ public final class LoopController extends CacheLinePadding implements Controller
             if (suspended) {
                 CONTROL.getAndBitwiseOr(this, CTL_SUSPEND);
             }
-            Thread t = threadFactory.newThread(loop::run);
-            if (t == null) {
-                throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
-            }
-            t.setName(threadName);
-            if (daemon && !t.isDaemon()) {
-                t.setDaemon(true);
-            }
-            loopThread = t;
-            STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
-            t.start();
-            if (blockedThresholdNanos > 0) {
-                BlockedLoopDetector.watch(this);
+            if (group != null) {
+                startTurns(suspended);
+            } else {
+                startThread(suspended);
             }
         }
         adapters.each("run", a -> a.run(this));
+    }
+
+    /** Start lock held. */
+    private void startThread(boolean suspended) {
+        Thread t = threadFactory.newThread(loop);
+        if (t == null) {
+            throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
+        }
+        t.setName(threadName != null ? threadName : name + "-loop");
+        if (daemon && !t.isDaemon()) {
+            t.setDaemon(true);
+        }
+        loopThread = t;
+        STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
+        t.start();
+        if (blockedThresholdNanos > 0) {
+            BlockedLoopDetector.watch(this);
+        }
+    }
+
+    /** Start lock held: the first turn on the shared group (it takes what was queued before run()). */
+    private void startTurns(boolean suspended) {
+        STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
+        if (blockedThresholdNanos > 0) {
+            if (group.watchesTurns()) {
+                BlockedLoopDetector.watch(group); // the group's turns are sampled, not each controller
+            } else {
+                BlockedLoopDetector.watch(this);
+            }
+        }
+        // The idle flag is clear until the first turn announces idleness: nobody else schedules it.
+        group.execute(loop);
     }
 
     @Override
@@ -367,7 +452,7 @@ public final class LoopController extends CacheLinePadding implements Controller
                     // A shutdown took over between the CAS and setControl and has cleared the bit
                     // already: the loop must go on to handle everything before the SHUTDOWN.
                     clearControl(CTL_SUSPEND);
-                    LockSupport.unpark(loopThread);
+                    wakeLoop();
                 }
                 adapters.each("suspend", a -> a.suspend(this));
                 return;
@@ -385,7 +470,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         synchronized (suspendLock) {
             if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
                 clearControl(CTL_SUSPEND);
-                LockSupport.unpark(loopThread);
+                wakeLoop();
                 adapters.each("resume", a -> a.resume(this));
                 return;
             }
@@ -445,9 +530,15 @@ public final class LoopController extends CacheLinePadding implements Controller
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitTermination");
         long deadline = System.nanoTime() + nanos;
+        if (group != null && state() != ControllerState.NEW) {
+            DrivenExecutor.pumpUntil(() -> terminated.getCount() == 0);
+        }
         try {
             if (state() == ControllerState.NEW || !terminated.await(nanos, TimeUnit.NANOSECONDS)) {
                 return false;
+            }
+            if (group != null) {
+                return true; // no thread of its own; the last turn has done all it does before TERMINATED
             }
             // TERMINATED is set in the loop thread's last lines: wait for the thread itself to end.
             Thread t = loopThread;
@@ -552,6 +643,11 @@ public final class LoopController extends CacheLinePadding implements Controller
                 && adapters.allIdle();
     }
 
+    private long blockedReportCount() {
+        BlockedLoopDetector.Watch w = watch;
+        return w == null ? 0 : w.reports;
+    }
+
     @Override
     public boolean isSuspended() {
         return state() == ControllerState.SUSPENDED;
@@ -576,8 +672,8 @@ public final class LoopController extends CacheLinePadding implements Controller
         long handled = loop.handled;
         long fromSource = loop.handledFromSource;
         long back = loop.handedBack;
-        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.dropped.get(),
-                overflow.rejected.get(), queued, loop.busyNanos, loop.cancelled, blockedReports.sum());
+        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.droppedCount(),
+                overflow.rejectedCount(), queued, loop.busyNanos, loop.cancelled, blockedReportCount());
     }
 
     /**

@@ -46,6 +46,8 @@ public final class LoopOptions {
     private long idleSpinNanos = ControllerConfig.DEFAULT_IDLE_SPIN_NANOS;
     private long blockedThresholdNanos = DEFAULT_BLOCKED_LOOP_THRESHOLD.toNanos();
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+    private GroupExecutor executor;
+    private boolean daemonSet;
 
     /**
      * Starts a set of options.
@@ -101,6 +103,12 @@ public final class LoopOptions {
     /** @param on whether loop threads are daemon threads */
     public void daemon(boolean on) {
         this.daemon = on;
+        this.daemonSet = true;
+    }
+
+    /** @param group the shared executor group the loops run on */
+    public void executor(dev.eventdriven.ExecutorGroup group) {
+        this.executor = GroupExecutor.of(Checks.notNull("executor", group));
     }
 
     /** @param capacity the queue bound, &gt; 0 */
@@ -191,9 +199,15 @@ public final class LoopOptions {
     public ControllerConfig config(String loopName, String threadName, Map<String, Object> statics,
                                    List<Adapter> loopAdapters, int capacity, OverflowOptions overflow,
                                    ErrorPolicy policy) {
+        if (executor != null && (threadFactory != null || daemonSet)) {
+            throw new IllegalArgumentException(Checks.message(threadFactory != null ? "threadFactory" : "daemon",
+                    threadFactory != null ? threadFactory : daemon, "not set with executor(group): the threads are the"
+                    + " group's ('" + executor.name() + "'); set them on its builder"));
+        }
         return new ControllerConfig(loopName, mapping.copy(), new LinkedHashMap<>(globalContext), statics,
                 List.copyOf(loopAdapters), threadFactory, daemon, capacity, overflow.policy(), overflow.blockTimeout(),
-                policy, errorHandler, batchSize, threadName, idleSpinNanos, blockedThresholdNanos, closeTimeout);
+                policy, errorHandler, batchSize, threadName, idleSpinNanos, blockedThresholdNanos, closeTimeout,
+                executor);
     }
 
     /** @return the bounded wait of close() */

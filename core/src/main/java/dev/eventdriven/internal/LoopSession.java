@@ -58,6 +58,20 @@ public final class LoopSession extends CacheLinePadding implements Session {
         CURRENT.remove();
     }
 
+    /** @return the session bound to the calling thread, or {@code null} (a turn run inside another saves it) */
+    static LoopSession boundToThread() {
+        return CURRENT.get();
+    }
+
+    /** @param s the session to bind back to the calling thread, or {@code null} for none */
+    static void rebind(LoopSession s) {
+        if (s == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(s);
+        }
+    }
+
     void runtime(Map<String, Object> runtimeContext) {
         this.runtime = runtimeContext;
     }

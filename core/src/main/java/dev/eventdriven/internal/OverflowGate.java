@@ -7,7 +7,6 @@ import dev.eventdriven.Pending;
 import dev.eventdriven.RejectedEventException;
 import dev.eventdriven.jfr.OverflowEvent;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a dispatch does when a {@link LoopController}'s queue refuses it: a full bounded queue applies
@@ -23,8 +22,33 @@ final class OverflowGate {
     private final long blockTimeoutNanos;
     /** Producers waiting for room (BLOCK). */
     final ProgressSignal space = new ProgressSignal();
-    final AtomicLong rejected = new AtomicLong();
-    final AtomicLong dropped = new AtomicLong();
+    /** Counters, updated through {@link #REJECTED}/{@link #DROPPED} (no AtomicLong objects per controller). */
+    @SuppressWarnings("unused")
+    private volatile long rejected;
+    @SuppressWarnings("unused")
+    private volatile long dropped;
+    private static final java.lang.invoke.VarHandle REJECTED;
+    private static final java.lang.invoke.VarHandle DROPPED;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+            REJECTED = l.findVarHandle(OverflowGate.class, "rejected", long.class);
+            DROPPED = l.findVarHandle(OverflowGate.class, "dropped", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** @return events refused so far */
+    long rejectedCount() {
+        return (long) REJECTED.getVolatile(this);
+    }
+
+    /** @return events dropped so far */
+    long droppedCount() {
+        return (long) DROPPED.getVolatile(this);
+    }
 
     OverflowGate(LoopController controller, ControllerConfig config) {
         this.c = controller;
@@ -50,7 +74,7 @@ final class OverflowGate {
         if (result == MpscEnvelopeQueue.FULL) {
             switch (overflowPolicy) {
                 case DROP_NEWEST -> {
-                    dropped.incrementAndGet();
+                    DROPPED.getAndAdd(this, 1L);
                     OverflowEvent.emit(c.name, e.id, OverflowEvent.DROPPED, "queue full (DROP_NEWEST)", capacity);
                     GuardedFuture.Completion p = e.pending();
                     if (p != null) {
@@ -59,7 +83,7 @@ final class OverflowGate {
                     return;
                 }
                 case FAIL -> {
-                    rejected.incrementAndGet();
+                    REJECTED.getAndAdd(this, 1L);
                     OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "queue full (FAIL)", capacity);
                     throw new RejectedEventException(full(e) + " (overflow policy FAIL)");
                 }
@@ -71,7 +95,7 @@ final class OverflowGate {
                 return;
             }
         }
-        rejected.incrementAndGet();
+        REJECTED.getAndAdd(this, 1L);
         OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "closed (" + c.state() + ")", capacity);
         String reason = c.closeReason;
         throw new ControllerClosedException("controller '" + c.name + "' is " + c.state()
@@ -84,7 +108,7 @@ final class OverflowGate {
 
     private int blockForRoom(Envelope e) {
         if (c.inLoop()) {
-            rejected.incrementAndGet();
+            REJECTED.getAndAdd(this, 1L);
             OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "queue full, BLOCK on the loop thread", capacity);
             throw new LoopThreadBlockingException(full(e)
                     + ": the loop thread cannot block waiting for room in its own queue");
@@ -95,7 +119,7 @@ final class OverflowGate {
             return result[0] != MpscEnvelopeQueue.FULL;
         }, "dispatch to controller '" + c.name + "' waiting for room");
         if (!done) {
-            rejected.incrementAndGet();
+            REJECTED.getAndAdd(this, 1L);
             OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "queue full (BLOCK timed out)", capacity);
             throw new RejectedEventException(full(e) + ": no room within "
                     + Duration.ofNanos(blockTimeoutNanos) + " (overflow policy BLOCK)");

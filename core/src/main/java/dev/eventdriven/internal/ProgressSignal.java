@@ -2,7 +2,6 @@ package dev.eventdriven.internal;
 
 import dev.eventdriven.EventDrivenException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,8 +17,18 @@ public final class ProgressSignal {
 
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final Object lock = new Object();
-    private final AtomicInteger waiters = new AtomicInteger();
+    private static final java.lang.invoke.VarHandle WAITERS;
+
+    static {
+        try {
+            WAITERS = java.lang.invoke.MethodHandles.lookup().findVarHandle(ProgressSignal.class, "waiters", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through WAITERS
+    private volatile int waiters;
 
     /** Creates a signal. */
     public ProgressSignal() {
@@ -27,9 +36,9 @@ public final class ProgressSignal {
 
     /** Wakes the waiters, if any. Any thread; cheap when nobody waits. */
     public void signal() {
-        if (waiters.get() != 0) {
-            synchronized (lock) {
-                lock.notifyAll();
+        if ((int) WAITERS.getVolatile(this) != 0) {
+            synchronized (this) { // its own monitor: a lock object would cost every controller 16 bytes
+                notifyAll();
             }
         }
     }
@@ -46,16 +55,20 @@ public final class ProgressSignal {
         if (condition.getAsBoolean()) {
             return true;
         }
+        DrivenExecutor.pumpUntil(condition); // a test driving the loops by hand runs them here
+        if (condition.getAsBoolean()) {
+            return true;
+        }
         long deadline = System.nanoTime() + timeoutNanos;
-        waiters.incrementAndGet();
+        WAITERS.getAndAdd(this, 1);
         try {
-            synchronized (lock) {
+            synchronized (this) { // its own monitor: a lock object would cost every controller 16 bytes
                 while (!condition.getAsBoolean()) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         return false;
                     }
-                    TimeUnit.NANOSECONDS.timedWait(lock, Math.min(left, SLICE_NANOS));
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, SLICE_NANOS));
                 }
                 return true;
             }
@@ -63,7 +76,7 @@ public final class ProgressSignal {
             Thread.currentThread().interrupt();
             throw new EventDrivenException("interrupted in " + what, e);
         } finally {
-            waiters.decrementAndGet();
+            WAITERS.getAndAdd(this, -1);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,10 +76,7 @@ final class ShutdownSequence {
         }
         // A suspended controller resumes so that everything before the shutdown is handled.
         c.clearControl(LoopController.CTL_SUSPEND);
-        Thread t = c.loopThread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        c.wakeLoop();
     }
 
     /** Loop thread: a graceful shutdown was cancelled by a SHUTDOWN handler. */
@@ -113,9 +109,9 @@ final class ShutdownSequence {
             // We are the consumer: take the rest now; the loop stops when this handler returns.
             return drainHandingBack();
         }
-        Thread t = c.loopThread;
-        if (t != null && c.state() != ControllerState.TERMINATED) {
-            t.interrupt();
+        c.interruptLoop();
+        if (c.group != null) {
+            DrivenExecutor.pumpUntil(() -> c.terminated.getCount() == 0);
         }
         boolean interrupted = false;
         for (;;) {

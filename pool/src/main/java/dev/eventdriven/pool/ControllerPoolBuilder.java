@@ -138,6 +138,19 @@ public final class ControllerPoolBuilder implements HandlerRegistry<ControllerPo
     }
 
     /**
+     * Runs the workers on a shared {@link dev.eventdriven.ExecutorGroup} instead of threads of their
+     * own (see {@code ControllerBuilder.executor}): each worker takes turns on the group's threads.
+     * Not combined with {@link #threadFactory} or {@code daemon}.
+     *
+     * @param group the group
+     * @return this builder
+     */
+    public ControllerPoolBuilder executor(dev.eventdriven.ExecutorGroup group) {
+        options.executor(group);
+        return this;
+    }
+
+    /**
      * The factory of the worker threads (named {@code <pool>-worker-<n>}).
      *
      * @param factory the factory
@@ -266,7 +279,8 @@ public final class ControllerPoolBuilder implements HandlerRegistry<ControllerPo
      *
      * @return the pool
      * @throws IllegalArgumentException if an overflow policy or block timeout was set without a
-     *     queue capacity, or a block timeout with a policy other than BLOCK
+     *     queue capacity, a block timeout with a policy other than BLOCK, or a thread factory or
+     *     daemon setting with an executor group
      */
     public ControllerPool build() {
         OverflowOptions overflow = options.overflow("pool");

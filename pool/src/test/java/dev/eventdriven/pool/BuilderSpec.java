@@ -21,7 +21,7 @@ final class BuilderSpec implements EventProcessorContract.Spec {
         this.builder = builder;
     }
 
-    private Object call(String option, Class<?> type, Object value) {
+    Object call(String option, Class<?> type, Object value) {
         try {
             return type == null ? builder.getClass().getMethod(option).invoke(builder)
                     : builder.getClass().getMethod(option, type).invoke(builder, value);

@@ -28,6 +28,8 @@ public final class TickSchedule {
     private final Object eventId;
     private final MissedTickPolicy policy;
     private final TimerScheduler scheduler;
+    /** The first tick's delay after the start, or -1 for one interval. */
+    private final long firstDelayNanos;
     // guarded by this
     private EventProcessor controller;
     private Duration interval;
@@ -48,9 +50,11 @@ public final class TickSchedule {
      * @param policy the missed-tick policy
      * @param scheduler the scheduler
      * @param interval the first interval, or {@code null}
+     * @param firstDelayNanos the first tick's delay after the start, or -1 for one interval
      */
     public TickSchedule(String timerName, Object eventId, MissedTickPolicy policy, TimerScheduler scheduler,
-            Duration interval) {
+            Duration interval, long firstDelayNanos) {
+        this.firstDelayNanos = firstDelayNanos;
         this.timerName = timerName;
         this.eventId = eventId;
         this.policy = policy;
@@ -80,6 +84,9 @@ public final class TickSchedule {
         }
         started = true;
         lastSlot = scheduler.nanoTime();
+        if (interval != null && firstDelayNanos >= 0) {
+            lastSlot += firstDelayNanos - intervalNanos; // the slot "before" the first, so the first is due then
+        }
         if (interval != null && !controller.isSuspended()) {
             scheduleNext();
         }

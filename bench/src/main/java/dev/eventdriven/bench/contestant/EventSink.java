@@ -25,7 +25,7 @@ public interface EventSink extends AutoCloseable {
     /**
      * Starts a contestant by name.
      *
-     * @param name one of {@code controller}, {@code tpe}, {@code disruptor-blocking},
+     * @param name one of {@code controller}, {@code controller-shared}, {@code tpe}, {@code disruptor-blocking},
      *     {@code disruptor-yielding}
      * @param tally receives the values on the consumer thread
      * @param producers how many threads will call {@link #send} (picks single- or multi-producer
@@ -35,11 +35,12 @@ public interface EventSink extends AutoCloseable {
     static EventSink start(String name, Tally tally, int producers) {
         return switch (name) {
             case "controller" -> new ControllerSink(tally);
+            case "controller-shared" -> new ControllerSink(tally, true);
             case "tpe" -> new ThreadPoolSink(tally);
             case "disruptor-blocking" -> DisruptorSink.blocking(tally, producers);
             case "disruptor-yielding" -> DisruptorSink.yielding(tally, producers);
             default -> throw new IllegalArgumentException("contestant: " + name
-                    + " (expected: controller, tpe, disruptor-blocking or disruptor-yielding)");
+                    + " (expected: controller, controller-shared, tpe, disruptor-blocking or disruptor-yielding)");
         };
     }
 }

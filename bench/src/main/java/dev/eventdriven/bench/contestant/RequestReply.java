@@ -26,17 +26,19 @@ public interface RequestReply extends AutoCloseable {
     /**
      * Starts a contestant by name.
      *
-     * @param name one of {@code controller}, {@code submit-get}, {@code supply-async-join}
+     * @param name one of {@code controller}, {@code controller-shared}, {@code submit-get},
+     *     {@code supply-async-join}
      * @param tally receives the values on the consumer thread
      * @return the running contestant
      */
     static RequestReply start(String name, Tally tally) {
         return switch (name) {
-            case "controller" -> new ControllerRequestReply(tally);
+            case "controller" -> new ControllerRequestReply(tally, false);
+            case "controller-shared" -> new ControllerRequestReply(tally, true);
             case "submit-get" -> ExecutorRequestReply.submitGet(tally);
             case "supply-async-join" -> ExecutorRequestReply.supplyAsyncJoin(tally);
             default -> throw new IllegalArgumentException("contestant: " + name
-                    + " (expected: controller, submit-get or supply-async-join)");
+                    + " (expected: controller, controller-shared, submit-get or supply-async-join)");
         };
     }
 }

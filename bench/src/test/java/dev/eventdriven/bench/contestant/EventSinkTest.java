@@ -16,7 +16,7 @@ class EventSinkTest {
     private static final int N = 20_000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"controller", "tpe", "disruptor-blocking", "disruptor-yielding"})
+    @ValueSource(strings = {"controller", "controller-shared", "tpe", "disruptor-blocking", "disruptor-yielding"})
     void everyValueFromOneProducerArrivesOnce(String contestant) {
         Tally tally = new Tally();
         try (EventSink sink = EventSink.start(contestant, tally, 1)) {
@@ -33,7 +33,7 @@ class EventSinkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"controller", "tpe", "disruptor-blocking", "disruptor-yielding"})
+    @ValueSource(strings = {"controller", "controller-shared", "tpe", "disruptor-blocking", "disruptor-yielding"})
     void everyValueFromTwoProducersArrivesOnce(String contestant) throws InterruptedException {
         Tally tally = new Tally();
         try (EventSink sink = EventSink.start(contestant, tally, 2)) {
@@ -66,7 +66,8 @@ class EventSinkTest {
     void anUnknownContestantIsRefusedWithTheExpectedNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EventSink.start("nope", new Tally(), 1));
-        assertEquals("contestant: nope (expected: controller, tpe, disruptor-blocking or disruptor-yielding)",
+        assertEquals("contestant: nope (expected: controller, controller-shared, tpe, disruptor-blocking or"
+                + " disruptor-yielding)",
                 e.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestReplyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"controller", "submit-get", "supply-async-join"})
+    @ValueSource(strings = {"controller", "controller-shared", "submit-get", "supply-async-join"})
     void eachReplyIsTheValueSent(String contestant) throws Exception {
         Tally tally = new Tally();
         try (RequestReply rr = RequestReply.start(contestant, tally)) {
