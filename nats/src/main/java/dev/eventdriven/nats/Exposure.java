@@ -11,8 +11,11 @@ package dev.eventdriven.nats;
  * this subscriber, logged as a slow consumer. On core NATS that is at-most-once delivery; a durable
  * exposure bounds what is in flight instead ({@link Durability#maxAckPending()}).
  *
- * <p>Closing stops taking messages; what was already dispatched runs, and a request among it is
- * still answered while the bridge is open. The processor is not closed.
+ * <p>The exposure is an adapter of its processor (installed while it runs, or before): it ends when
+ * the processor's shutdown is taken, so that the name's events go to the other members from then
+ * on, and {@link dev.eventdriven.topology.Topology} draws it with its subject and counters.
+ * Closing it stops taking messages and removes the adapter; what was already dispatched runs, and a
+ * request among it is still answered while the bridge is open. The processor is not closed.
  */
 public interface Exposure extends BridgeEndpoint, AutoCloseable {
 

@@ -6,6 +6,7 @@ import dev.eventdriven.nats.internal.CoreExposure;
 import dev.eventdriven.nats.internal.Counters;
 import dev.eventdriven.nats.internal.DurableExposure;
 import dev.eventdriven.nats.internal.DurableSender;
+import dev.eventdriven.nats.internal.Exposures;
 import dev.eventdriven.nats.internal.RemoteCalls;
 import dev.eventdriven.nats.internal.RemoteDispatcher;
 import dev.eventdriven.nats.internal.RemoteSourceSubscription;
@@ -177,13 +178,17 @@ public final class NatsBridge implements AutoCloseable {
      *
      * @param name the endpoint's name: one subject token ({@code A-Z a-z 0-9 _ -})
      * @param processor the controller or pool
-     * @return the exposure, to close it
+     * @return the exposure, to close it; it also ends with the processor, and shows in its
+     *     {@linkplain dev.eventdriven.topology.Topology topology} as an adapter
      * @throws IllegalArgumentException if the name is not a token or the processor {@code null}
+     * @throws dev.eventdriven.IllegalControllerStateException if the processor is shutting down or
+     *     terminated
      */
     public Exposure expose(String name, EventProcessor processor) {
         checkOpen();
         Checks.notNull("processor", processor);
-        return keep(new CoreExposure(name, subjects.endpoint(name), connection, wire, processor));
+        String subject = subjects.endpoint(name);
+        return keep(Exposures.attach(new CoreExposure(name, subject, connection, wire, processor), subject, processor));
     }
 
     /**
@@ -203,8 +208,8 @@ public final class NatsBridge implements AutoCloseable {
         checkOpen();
         Checks.notNull("processor", processor);
         Checks.notNull("durability", durability);
-        return keep(new DurableExposure(Subjects.token("name", name), subjects, connection, wire, processor,
-                durability));
+        return keep(Exposures.attach(new DurableExposure(Subjects.token("name", name), subjects, connection, wire,
+                processor, durability), subjects.durable(name), processor));
     }
 
     /**

@@ -137,19 +137,48 @@ class HostileTrafficTest {
     }
 
     @Test
-    void aRequestThatTheTargetRefusesIsAnsweredWithTheRefusal() throws Exception {
+    void aRequestThatTheTargetRefusesIsAnsweredWithTheRefusalAndAClosedTargetEndsItsExposure() throws Exception {
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
         try (NatsBridge member = NatsBridge.builder().servers(server.url()).prefix("hostile3").build();
              NatsBridge caller = NatsBridge.builder().servers(server.url()).prefix("hostile3").build()) {
-            Controller closed = Controller.builder("closed").on("x", s -> { }).build();
-            closed.run();
-            Exposure exposure = member.expose("closed", closed);
-            closed.close();
+            Controller full = Controller.builder("full").queueCapacity(1).overflowPolicy(dev.eventdriven.OverflowPolicy.FAIL)
+                    .on("x", s -> {
+                        return hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    }).build();
+            full.run();
+            Exposure exposure = member.expose("full", full);
             NatsBridgeTest.flush(member);
-            EventFailedException e = assertThrows(EventFailedException.class,
-                    () -> caller.remote("closed").request("x").await(WAIT));
-            RemoteHandlerException remote = assertInstanceOf(RemoteHandlerException.class, e.getCause());
-            assertEquals("dev.eventdriven.ControllerClosedException", remote.remoteClassName());
-            assertEquals(1, exposure.stats().refused());
+            RemoteEndpoint remote = caller.remote("full");
+            var running = remote.request("x"); // taken first (one subject, one publisher: in order), then waits
+            List<dev.eventdriven.Pending<List<Object>>> more = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                more.add(remote.request("x"));
+            }
+            // The queue holds one or a few of them; the others are refused, and the refusal travels back.
+            await().atMost(WAIT).until(() -> more.stream().anyMatch(dev.eventdriven.Pending::isCompletedExceptionally));
+            dev.eventdriven.Pending<List<Object>> refused = more.stream()
+                    .filter(dev.eventdriven.Pending::isCompletedExceptionally).findFirst().orElseThrow();
+            EventFailedException e = assertThrows(EventFailedException.class, () -> refused.await(WAIT));
+            RemoteHandlerException refusal = assertInstanceOf(RemoteHandlerException.class, e.getCause());
+            assertEquals("dev.eventdriven.RejectedEventException", refusal.remoteClassName());
+            hold.countDown();
+            assertEquals(List.of(true), running.await(WAIT));
+            long answered = more.stream().filter(p -> {
+                try {
+                    return p.await(WAIT).equals(List.of(true));
+                } catch (EventFailedException failed) {
+                    return false;
+                }
+            }).count();
+            assertEquals(10, answered + exposure.stats().refused(), "each request answered or refused");
+            assertTrue(exposure.stats().refused() >= 1);
+
+            // Closing the processor ends its exposure: nobody answers the name any more.
+            full.close();
+            EventFailedException gone = assertThrows(EventFailedException.class,
+                    () -> remote.request("x").await(WAIT));
+            assertInstanceOf(NoResponderException.class, gone.getCause());
+            assertThrows(dev.eventdriven.IllegalControllerStateException.class, () -> member.expose("full", full));
         }
     }
 

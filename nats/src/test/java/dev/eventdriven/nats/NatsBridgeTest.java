@@ -240,4 +240,21 @@ class NatsBridgeTest {
         over.close();
         assertEquals(io.nats.client.Connection.Status.CONNECTED, member.connection().getStatus());
     }
+
+    @Test
+    void anExposureIsAnAdapterOfItsProcessorDrawnInItsTopologyAndEndsWithIt() {
+        assertEquals(42, caller.remote("billing").request("double", 21, Integer.class).await(WAIT));
+        await().atMost(WAIT).until(() -> exposure.stats().replies() == 1);
+        String picture = dev.eventdriven.topology.Topology.of(billing).toMermaid();
+        assertTrue(picture.contains("nats exposure 'billing'"), picture);
+        assertTrue(picture.contains("subject: " + member.prefix() + ".ep.billing"), picture);
+        assertTrue(picture.contains("delivery: at most once"), picture);
+        assertTrue(picture.contains("replies: 1"), picture);
+
+        exposure.close();
+        assertTrue(billing.adapters().get("nats exposure 'billing'").isEmpty(), "closing removes the adapter");
+        Pending<List<Object>> none = caller.remote("billing").request("double", 1);
+        EventFailedException e = assertThrows(EventFailedException.class, () -> none.await(WAIT));
+        assertInstanceOf(NoResponderException.class, e.getCause());
+    }
 }

@@ -10,8 +10,10 @@ import dev.eventdriven.nats.Exposure;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,6 +139,18 @@ public final class CoreExposure implements Exposure {
         closed = true;
         if (connection.getStatus() != Connection.Status.CLOSED) {
             connection.closeDispatcher(dispatcher);
+        }
+        if (connection.getStatus() == Connection.Status.CONNECTED) {
+            try {
+                // One round trip: the server has taken the unsubscription, so a request sent after
+                // close() returns finds no responder here (and fails fast if nobody else answers).
+                connection.flush(Duration.ofSeconds(1));
+            } catch (TimeoutException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.debug("exposure '{}': the unsubscription was not confirmed: {}", name, e.toString());
+            }
         }
     }
 
