@@ -34,7 +34,8 @@ final class ControllerFleet implements IdleFleet {
     private static ThreadFactory virtualFactory() {
         try {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            return (ThreadFactory) builder.getClass().getMethod("factory").invoke(builder);
+            // Through the public interface: the builder's own class is not exported.
+            return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("virtual threads need JDK 21+ (running " + Runtime.version() + ")", e);
         }
