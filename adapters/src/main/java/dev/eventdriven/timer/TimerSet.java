@@ -7,8 +7,8 @@ import dev.eventdriven.adapter.Adapter;
 import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.internal.Checks;
 import dev.eventdriven.timer.internal.Durations;
-import dev.eventdriven.timer.internal.PeriodicHeap;
-import dev.eventdriven.timer.internal.PeriodicHeap.Periodic;
+import dev.eventdriven.timer.internal.IndexedHeap;
+import dev.eventdriven.timer.internal.Periodic;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ public final class TimerSet implements Adapter {
     private final String name;
     private final TimerScheduler scheduler;
     // guarded by this
-    private final PeriodicHeap heap = new PeriodicHeap();
+    private final IndexedHeap<Periodic> heap = new IndexedHeap<>();
     private EventProcessor processor;
     private boolean started;
     private boolean closed;

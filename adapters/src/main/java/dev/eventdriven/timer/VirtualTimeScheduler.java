@@ -1,7 +1,7 @@
 package dev.eventdriven.timer;
 
 import dev.eventdriven.internal.Checks;
-import dev.eventdriven.timer.internal.DeadlineHeap;
+import dev.eventdriven.timer.internal.IndexedHeap;
 import dev.eventdriven.timer.internal.Durations;
 import dev.eventdriven.timer.internal.ScheduledEntry;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public final class VirtualTimeScheduler implements TimerScheduler {
     private final ReentrantLock lock = new ReentrantLock();
     private final long start;
     // guarded by lock
-    private final DeadlineHeap heap = new DeadlineHeap();
+    private final IndexedHeap<ScheduledEntry> heap = new IndexedHeap<>();
     private long seq;
     private boolean closed;
     /** Volatile: {@link #nanoTime()} is read without the lock by actions and other threads. */

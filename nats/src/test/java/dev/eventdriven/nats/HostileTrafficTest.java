@@ -20,28 +20,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A raw client publishes garbage, oversized and hostile messages to an exposed subject and to a
  * source's subject: each is counted, none reaches a handler or stops the loop.
  */
-class HostileTrafficTest {
+class HostileTrafficTest extends OnOneNatsServer {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static NatsServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     /** A value-codec set of {@code n} lists {@code [a, -31a]}, which all share one hash code. */
     private static byte[] collidingSet(int n) throws Exception {

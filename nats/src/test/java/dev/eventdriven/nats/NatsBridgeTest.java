@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -30,10 +28,9 @@ import org.junit.jupiter.api.TestInfo;
  * A remote endpoint against an exposed controller, over a real nats-server: two bridges on two
  * connections stand for the two JVMs (the member JVM tests use real processes).
  */
-class NatsBridgeTest {
+class NatsBridgeTest extends OnOneNatsServer {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static NatsServer server;
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -41,16 +38,6 @@ class NatsBridgeTest {
     private NatsBridge member;
     private Controller billing;
     private Exposure exposure;
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void expose(TestInfo test) {

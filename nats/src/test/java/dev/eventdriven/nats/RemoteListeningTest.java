@@ -14,25 +14,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Listening across JVMs gives the same packets as listening in one, over a real nats-server. */
-class RemoteListeningTest {
+class RemoteListeningTest extends OnOneNatsServer {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static NatsServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void aRemoteListenerReceivesTheSamePacketsAsAnInProcessOne() throws Exception {

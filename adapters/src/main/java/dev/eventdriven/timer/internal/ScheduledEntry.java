@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * One scheduled action: a deadline, a tie-breaking sequence number and a one-shot state that the
  * scheduler and {@link #cancel()} race for with a CAS, so that exactly one of them wins.
  */
-public final class ScheduledEntry implements ScheduledAction {
+public final class ScheduledEntry extends IndexedHeap.Entry<ScheduledEntry> implements ScheduledAction {
 
     /** Who holds the entry in a heap and must drop it when it is cancelled. */
     public interface Owner {
@@ -40,8 +40,6 @@ public final class ScheduledEntry implements ScheduledAction {
     final long seq;
     private final Runnable action;
     private final Owner owner;
-    /** Position in the owner's heap, -1 when not in it; guarded by the owner's lock. */
-    int heapIndex = -1;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
 
@@ -121,7 +119,8 @@ public final class ScheduledEntry implements ScheduledAction {
      * @param other the other entry
      * @return whether this one is due before {@code other}
      */
-    boolean before(ScheduledEntry other) {
+    @Override
+    protected boolean before(ScheduledEntry other) {
         long d = deadline - other.deadline;
         return d < 0 || d == 0 && seq < other.seq;
     }

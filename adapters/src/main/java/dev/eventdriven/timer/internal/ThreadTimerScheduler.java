@@ -32,7 +32,7 @@ public final class ThreadTimerScheduler implements TimerScheduler, ScheduledEntr
     private final boolean closable;
     private final ReentrantLock lock = new ReentrantLock();
     // guarded by lock
-    private final DeadlineHeap heap = new DeadlineHeap();
+    private final IndexedHeap<ScheduledEntry> heap = new IndexedHeap<>();
     private Thread worker;
     /** Volatile too: the thread reads it between actions, outside the lock. */
     private volatile boolean closed;

@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The indexed deadline heap against a reference priority queue. */
-class DeadlineHeapTest {
+class IndexedHeapTest {
 
     private static final ScheduledEntry.Owner NO_OWNER = e -> { };
     private static final Comparator<ScheduledEntry> ORDER = (a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0;
@@ -23,7 +23,7 @@ class DeadlineHeapTest {
     void behavesLikeAPriorityQueueUnderRandomAddsPollsAndRemoves() {
         for (long seed = 0; seed < 20; seed++) {
             Random rnd = new Random(seed);
-            DeadlineHeap heap = new DeadlineHeap();
+            IndexedHeap<ScheduledEntry> heap = new IndexedHeap<>();
             PriorityQueue<ScheduledEntry> reference = new PriorityQueue<>(ORDER);
             List<ScheduledEntry> live = new ArrayList<>();
             long seq = 0;
