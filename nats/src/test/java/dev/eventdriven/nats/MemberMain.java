@@ -62,11 +62,11 @@ public final class MemberMain {
         bridge.close();
     }
 
+    /** The handler's work: takes {@code ms} milliseconds of wall time without using a core. */
     private static void sleep(int ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long end = System.nanoTime() + ms * 1_000_000L;
+        for (long left; (left = end - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted(); ) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
         }
     }
 }
