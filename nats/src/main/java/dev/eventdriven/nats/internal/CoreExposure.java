@@ -5,8 +5,6 @@ import dev.eventdriven.EventProcessor;
 import dev.eventdriven.Pending;
 import dev.eventdriven.internal.PendingView;
 import dev.eventdriven.internal.codec.MalformedValueException;
-import dev.eventdriven.nats.EndpointStats;
-import dev.eventdriven.nats.Exposure;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -26,18 +24,12 @@ import org.slf4j.LoggerFactory;
  *   NATS ──▶ [client dispatcher thread: decode] ──dispatch/request──▶ processor's loop ──reply──▶ NATS
  * </pre>
  */
-public final class CoreExposure implements Exposure {
+public final class CoreExposure extends AbstractExposure {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.eventdriven.nats");
 
-    private final String name;
-    private final String subject;
     private final Connection connection;
-    private final Wire wire;
-    private final EventProcessor target;
-    private final Counters counters = new Counters();
     private final Dispatcher dispatcher;
-    private volatile boolean closed;
 
     /**
      * Subscribes.
@@ -49,11 +41,8 @@ public final class CoreExposure implements Exposure {
      * @param target the processor events go into
      */
     public CoreExposure(String name, String subject, Connection connection, Wire wire, EventProcessor target) {
-        this.name = name;
-        this.subject = subject;
+        super(name, subject, wire, target);
         this.connection = connection;
-        this.wire = wire;
-        this.target = target;
         this.dispatcher = connection.createDispatcher(this::onMessage);
         dispatcher.subscribe(subject, subject);
     }
@@ -65,7 +54,7 @@ public final class CoreExposure implements Exposure {
         try {
             call = wire.readCall(m.getData());
         } catch (MalformedValueException e) {
-            DecodeFailures.report(counters, "exposure '" + name + "'", subject, m.getData() == null ? 0 : m.getData().length, e);
+            decodeFailed(m, e);
             if (replyTo != null) {
                 reply(replyTo, wire.failure(e), null);
             }
@@ -117,26 +106,12 @@ public final class CoreExposure implements Exposure {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public boolean durable() {
         return false;
     }
 
     @Override
-    public EndpointStats stats() {
-        return counters.snapshot();
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void stop() {
         if (connection.getStatus() != Connection.Status.CLOSED) {
             connection.closeDispatcher(dispatcher);
         }
@@ -154,8 +129,4 @@ public final class CoreExposure implements Exposure {
         }
     }
 
-    @Override
-    public String toString() {
-        return "Exposure[" + name + " -> " + target.name() + " on " + subject + "]";
-    }
 }

@@ -1,6 +1,7 @@
 package dev.eventdriven.nats.internal;
 
 import dev.eventdriven.jfr.BridgeDecodeFailedEvent;
+import io.nats.client.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,12 @@ public final class DecodeFailures {
      *
      * @param counters the endpoint's counters
      * @param endpoint what received it, for the message
-     * @param subject where it came from
-     * @param size the message's size in bytes
+     * @param m the message
      * @param error why it did not decode
      */
-    public static void report(Counters counters, String endpoint, String subject, int size, RuntimeException error) {
+    public static void report(Counters counters, String endpoint, Message m, RuntimeException error) {
+        String subject = m.getSubject();
+        int size = m.getData() == null ? 0 : m.getData().length;
         counters.decodeFailures.increment();
         BridgeDecodeFailedEvent.emit("nats", endpoint, subject, size, error);
         long n = counters.decodeFailures.sum();

@@ -7,8 +7,6 @@ import dev.eventdriven.RejectedEventException;
 import dev.eventdriven.internal.codec.MalformedValueException;
 import dev.eventdriven.nats.BridgeException;
 import dev.eventdriven.nats.Durability;
-import dev.eventdriven.nats.EndpointStats;
-import dev.eventdriven.nats.Exposure;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStreamApiException;
@@ -44,21 +42,15 @@ import org.slf4j.LoggerFactory;
  *                                          ◀── ack after the handlers ran ──────────────┘
  * </pre>
  */
-public final class DurableExposure implements Exposure {
+public final class DurableExposure extends AbstractExposure {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.eventdriven.nats");
     private static final String MSG_ID = "Nats-Msg-Id";
 
-    private final String name;
-    private final String subject;
-    private final Wire wire;
-    private final EventProcessor target;
-    private final Counters counters = new Counters();
     private final Map<String, Boolean> handled;
     /** Ids taken and not yet settled: a redelivery of one of them (its handlers slower than ackWait) waits for it. */
     private final Map<String, Boolean> inProgress = new java.util.HashMap<>();
     private final MessageConsumer consumer;
-    private volatile boolean closed;
 
     /**
      * Creates the stream and the consumer if missing, and starts consuming.
@@ -73,10 +65,7 @@ public final class DurableExposure implements Exposure {
      */
     public DurableExposure(String name, Subjects subjects, Connection connection, Wire wire, EventProcessor target,
                            Durability durability) {
-        this.name = name;
-        this.subject = subjects.durable(name);
-        this.wire = wire;
-        this.target = target;
+        super(name, subjects.durable(name), wire, target);
         int window = durability.handledWindow();
         this.handled = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
@@ -152,7 +141,7 @@ public final class DurableExposure implements Exposure {
         try {
             call = wire.readCall(m.getData());
         } catch (MalformedValueException e) {
-            DecodeFailures.report(counters, "durable exposure '" + name + "'", subject, m.getData() == null ? 0 : m.getData().length, e);
+            decodeFailed(m, e);
             forget(id);
             m.term();
             return;
@@ -198,26 +187,12 @@ public final class DurableExposure implements Exposure {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public boolean durable() {
         return true;
     }
 
     @Override
-    public EndpointStats stats() {
-        return counters.snapshot();
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void stop() {
         try {
             consumer.stop();
             consumer.close();
@@ -226,8 +201,4 @@ public final class DurableExposure implements Exposure {
         }
     }
 
-    @Override
-    public String toString() {
-        return "Exposure[" + name + " -> " + target.name() + " on " + subject + ", durable]";
-    }
 }

@@ -132,7 +132,7 @@ public final class RemoteCalls {
         try {
             reply = wire.readReply(m.getData());
         } catch (MalformedValueException e) {
-            DecodeFailures.report(call.counters, "remote '" + call.endpoint + "'", subject, m.getData() == null ? 0 : m.getData().length, e);
+            DecodeFailures.report(call.counters, "remote '" + call.endpoint + "'", m, e);
             call.pending.completeExceptionally(new BridgeException("remote '" + call.endpoint + "': the reply to event "
                     + call.eventId + " does not decode: " + e.getMessage(), e));
             return;

@@ -96,7 +96,7 @@ public final class RemoteSourceSubscription implements RemoteSource {
         try {
             e = wire.readShared(m.getData());
         } catch (MalformedValueException bad) {
-            DecodeFailures.report(counters, "remote source '" + name + "'", subject, m.getData() == null ? 0 : m.getData().length, bad);
+            DecodeFailures.report(counters, "remote source '" + name + "'", m, bad);
             return;
         }
         List<String> route = e.route();
