@@ -46,12 +46,8 @@ public final class SubprocessBuilder {
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private long maxInFlightBytes = DEFAULT_MAX_IN_FLIGHT_BYTES;
     private Duration startTimeout = Duration.ofSeconds(30);
-    private Duration workerIdleSpin = DEFAULT_WORKER_IDLE_SPIN;
     private Duration livenessInterval;
     private Duration livenessTimeout;
-
-    /** Default idle spin of the child's workers: 200 µs. */
-    public static final Duration DEFAULT_WORKER_IDLE_SPIN = Duration.ofNanos(200_000);
 
     /** Default bound on the calls in flight to a child. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
@@ -242,21 +238,6 @@ public final class SubprocessBuilder {
     }
 
     /**
-     * How long an idle worker of the child keeps polling for the next call before it parks. A call
-     * that finds its worker still polling saves a thread wake-up (tens of µs on a virtual machine), so
-     * a caller making one call after another gets about the round trip of the pipes themselves; the
-     * price is up to this much CPU time in the child after each call. Default 200 µs;
-     * {@link Duration#ZERO} parks at once (children that get sparse calls).
-     *
-     * @param spin the spin, &gt;= 0
-     * @return this builder
-     */
-    public SubprocessBuilder workerIdleSpin(Duration spin) {
-        this.workerIdleSpin = Checks.nonNegative("workerIdleSpin", spin);
-        return this;
-    }
-
-    /**
      * How long {@code run()} of the parent waits for the child to open its channel and say it is
      * ready. A child that exits first, or is not ready in time, makes {@code run()} throw a
      * {@link ChildProcessException} with the reason and the child's last stderr lines (a class path the
@@ -273,8 +254,10 @@ public final class SubprocessBuilder {
 
     /**
      * Checks that the child is alive and answering: every {@code interval} the parent sends a ping,
-     * which the child's channel reader answers at once whatever its workers do; a child that does not
-     * answer within {@code timeout} is killed, its calls in flight fail with a
+     * which the child answers as it reads it, whatever its workers do (a child's handler runs on the
+     * thread that read its frame, and a handler that lasts hands the channel to another of the child's
+     * threads within about 2 ms, so a timeout of a few milliseconds or more is meaningful); a child
+     * that does not answer within {@code timeout} is killed, its calls in flight fail with a
      * {@link ChildProcessException} saying it missed its liveness check, and the restart policy
      * applies. Default: off.
      *
@@ -329,7 +312,7 @@ public final class SubprocessBuilder {
         return new ChildSettings(Objects.requireNonNullElse(name, controllerName + "-child"), javaBinary, classPath,
                 List.copyOf(jvmOptions), new LinkedHashMap<>(environment), workingDirectory, blueprintClass.getName(),
                 workers, maxFrameBytes, stderrTailLines, shutdownTimeout, threadFactory, maxInFlight, maxInFlightBytes,
-                startTimeout, livenessInterval, livenessTimeout, workerIdleSpin);
+                startTimeout, livenessInterval, livenessTimeout);
     }
 
     Duration callTimeout() {

@@ -8,12 +8,13 @@
  *     | encoded once, here; window of calls in flight
  *     +-- straight, when nothing in the parent must see it first --+
  *     |                                                           v
- *   +--------------------+   frames on stdin     +----------------+     +---------------------+
- *   | parent controller  | --------------------&gt; | bridge (reader |----&gt;| worker pool:        |
- *   |  OTHER / SUBMIT    |   EVENT, TASK, CALL   |  + bridge loop)|     | ControllerPool, one |
- *   |  handlers send the |   PING (liveness)     |  remote objs   |     | blueprint per worker|
- *   |  encoded frame     | &lt;-------------------- |                |&lt;----| handler returns     |
- *   |     Pending  &lt;-----|   RESULT / FAILURE    +----------------+     +---------------------+
+ *   +--------------------+   frames on stdin     +----------------------------------------------+
+ *   | parent controller  | --------------------&gt; | child crew (workers + 1 threads): the thread |
+ *   |  OTHER / SUBMIT    |   EVENT, TASK, CALL   | holding the channel reads a frame and runs   |
+ *   |  handlers send the |   PING (liveness)     | the idle worker's turn itself (handler and   |
+ *   |  encoded frame     | &lt;-------------------- | answer); a turn that lasts &gt; 1-2 ms loses the |
+ *   |     Pending  &lt;-----|   RESULT / FAILURE    | channel to a free thread. Worker pool: one   |
+ *   |                    |                       | blueprint per worker; remote objects: bridge |
  *   |  ERROR on failure  |   DISPATCH / REQUEST (child -&gt; parent events, SubprocessChild.parent())
  *   +--------------------+   PONG; child stderr --&gt; one slf4j event per child log event + bounded tail
  *   the child process is watched: its exit fails every call in flight within a second

@@ -267,9 +267,30 @@ class ChildBoundaryTest {
     }
 
     @Test
+    void aChildWhoseWorkersAllBlockStillAnswersPingsAndItsOwnRequests() {
+        // The child's handlers run on the thread that read their frame; one that lasts must not keep the
+        // channel from being read: liveness pings and the answers to the child's own requests arrive.
+        Subprocess sub = Subprocess.builder(ChildHandlers.class).workers(2)
+                .liveness(Duration.ofMillis(50), Duration.ofMillis(300)).build();
+        Controller c = parent("blocking", sub, b -> b.on("double", s -> {
+            return (Integer) s.value() * 2;
+        }));
+        c.run();
+        long pid = sub.pid();
+        Pending<List<Object>> slow = c.request("work", 1500);
+        Pending<List<Object>> asked = c.request("askParent", 21);
+        assertEquals(List.of(42), asked.await(WAIT));
+        assertFalse(slow.isDone(), "the first worker is still busy");
+        assertEquals(List.of("worked"), slow.await(WAIT));
+        assertEquals(0, sub.restarts());
+        assertEquals(pid, sub.pid());
+        assertTrue(sub.isChildAlive());
+    }
+
+    @Test
     void aChildExitsNonZeroAfterAProtocolError() throws Exception {
         Process child = new ProcessBuilder(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
-                ChildMain.class.getName(), "raw", ChildHandlers.class.getName(), "1", "1048576", "16", "0")
+                ChildMain.class.getName(), "raw", ChildHandlers.class.getName(), "1", "1048576", "16")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         strays.add(child.pid());
         try (OutputStream in = child.getOutputStream()) {

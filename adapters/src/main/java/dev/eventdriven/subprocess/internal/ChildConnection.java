@@ -183,7 +183,6 @@ public final class ChildConnection {
         command.add(Integer.toString(settings.workers()));
         command.add(Integer.toString(settings.maxFrameBytes()));
         command.add(Integer.toString(settings.maxInFlight()));
-        command.add(Long.toString(settings.workerIdleSpin().toNanos()));
         return command;
     }
 

@@ -13,7 +13,7 @@ import java.nio.charset.Charset;
 
 /**
  * Entry point of the child process, started by the parent's {@code Subprocess} adapter. Arguments:
- * {@code <name> <blueprintClass> <workers> <maxFrameBytes> <maxInFlight> <workerIdleSpinNanos>}. Exit status: 0 after a
+ * {@code <name> <blueprintClass> <workers> <maxFrameBytes> <maxInFlight>}. Exit status: 0 after a
  * graceful stop or the parent's end, 2 if it failed to start, 3 after a protocol error on the
  * channel.
  *
@@ -29,7 +29,7 @@ public final class ChildMain {
     /**
      * Runs the child until the parent says SHUTDOWN or its stdin ends; then exits the JVM.
      *
-     * @param args name, blueprint class, workers, max frame bytes, max calls in flight, worker idle spin
+     * @param args name, blueprint class, workers, max frame bytes, max calls in flight
      */
     public static void main(String[] args) {
         OutputStream channelOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
@@ -42,14 +42,13 @@ public final class ChildMain {
         try {
             // Whatever the JVM printed to stdout before main precedes this; the parent skips it.
             channelOut.write(FrameChannel.PREAMBLE);
-            if (args.length != 6) {
+            if (args.length != 5) {
                 throw new IllegalArgumentException("usage: ChildMain <name> <blueprintClass> <workers> <maxFrameBytes>"
-                        + " <maxInFlight> <workerIdleSpinNanos>");
+                        + " <maxInFlight>");
             }
             ChildRuntime runtime = new ChildRuntime(args[0], args[1], Integer.parseInt(args[2]),
                     new FrameChannel(channelIn, channelOut, new ValueCodec(null), Integer.parseInt(args[3]),
-                            body -> new Thread(body, args[0] + "-flusher")), Integer.parseInt(args[4]),
-                    java.time.Duration.ofNanos(Long.parseLong(args[5])));
+                            body -> new Thread(body, args[0] + "-flusher")), Integer.parseInt(args[4]));
             status = runtime.runUntilDone();
         } catch (Throwable t) {
             // Safe now: stdout is redirected, so the logging backend cannot write into the channel.

@@ -2,6 +2,7 @@ package dev.eventdriven.subprocess.internal;
 
 import dev.eventdriven.Controller;
 import dev.eventdriven.Dispatcher;
+import dev.eventdriven.ExecutorGroup;
 import dev.eventdriven.Pending;
 import dev.eventdriven.SubmittedTask;
 import dev.eventdriven.pool.ControllerPool;
@@ -23,19 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The child's side of the channel: a reader thread takes frames from the parent and hands events and
- * tasks to the worker pool, remote-instance work to the bridge controller; answers are written back from
- * whichever thread completes them.
+ * The child's side of the channel. The {@link ChildCrew}'s threads take turns holding the channel: the
+ * holder reads a frame and hands events and tasks to the worker pool, whose worker turns run on the
+ * crew — the holder runs the turn of a worker it woke itself, so a call is handled and answered on the
+ * thread that read it; remote-instance work goes to the bridge controller; answers are written back
+ * from whichever thread completes them.
  * <pre>
- *   stdin --frames--&gt; reader --EVENT/TASK--&gt; ControllerPool --Pending--&gt; RESULT/FAILURE --&gt; stdout
+ *   stdin --frames--&gt; holder --EVENT/TASK--&gt; ControllerPool (turns on the crew) --Pending--&gt; RESULT/FAILURE --&gt; stdout
  *                           --CREATE/CALL/RELEASE--&gt; bridge controller (instance table) --^
  *                           --RESULT/FAILURE--&gt; ParentLink (answers to the child's requests)
+ *                           --PING--&gt; PONG
  * </pre>
  * The main thread waits for the end: SHUTDOWN (drain every answer, stop the controllers, say BYE) or
  * the parent's end (end of input, or the parent process gone): then the child stops at once and, whatever
  * its handlers do (a loop that never returns, one that swallows interrupts), halts within
- * {@link #ORPHAN_GRACE} of noticing, so that no child outlives its parent for long. The reader answers
- * the parent's liveness pings itself, whatever the workers do.
+ * {@link #ORPHAN_GRACE} of noticing, so that no child outlives its parent for long. The channel is read
+ * whatever the workers do (the crew frees it from a turn that lasts), so liveness pings are answered.
  */
 final class ChildRuntime {
 
@@ -49,6 +53,7 @@ final class ChildRuntime {
 
     private final String name;
     private final FrameChannel channel;
+    private final ChildCrew crew;
     private final ControllerPool workers;
     private final Controller bridge;
     private final RemoteObjects objects = new RemoteObjects();
@@ -58,12 +63,13 @@ final class ChildRuntime {
     private volatile boolean parentGone;
     private volatile boolean protocolError;
 
-    ChildRuntime(String name, String blueprintClass, int workerCount, FrameChannel channel, int maxInFlight,
-                 Duration workerIdleSpin) throws ReflectiveOperationException {
+    ChildRuntime(String name, String blueprintClass, int workerCount, FrameChannel channel, int maxInFlight) throws ReflectiveOperationException {
         this.name = name;
         this.channel = channel;
         // Bounded like the parent's window: a parent that sends more than it may waits for room.
-        workers = ControllerPool.builder(name).size(workerCount).queueCapacity(maxInFlight).idleSpin(workerIdleSpin)
+        crew = new ChildCrew(name, workerCount, this::readOne);
+        workers = ControllerPool.builder(name).size(workerCount).queueCapacity(maxInFlight)
+                .executor(ExecutorGroup.on(name + "-workers", crew))
                 .mapping(Blueprints.perWorkerMapping(blueprintClass, workerCount)).build();
         bridge = Controller.builder(name + "-bridge").build();
     }
@@ -72,9 +78,7 @@ final class ChildRuntime {
         parentLink = new ParentLink(name, channel);
         workers.run();
         bridge.run();
-        Thread reader = new Thread(this::readLoop, name + "-channel");
-        reader.setDaemon(true);
-        reader.start();
+        crew.start();
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(this::parentEnded));
         channel.write(Arrays.asList(Protocol.READY, ProcessHandle.current().pid()));
         done.await();
@@ -86,6 +90,7 @@ final class ChildRuntime {
         bridge.shutdown();
         workers.awaitTermination(Duration.ofSeconds(5));
         bridge.awaitTermination(Duration.ofSeconds(5));
+        crew.close();
         try {
             channel.write(List.of(Protocol.BYE));
         } catch (IOException ignored) {
@@ -126,22 +131,21 @@ final class ChildRuntime {
         }
     }
 
-    private void readLoop() {
+    /** The crew's channel holder: one frame read and handled; {@code false} once the channel has ended. */
+    private boolean readOne() {
         try {
-            for (;;) {
-                Object frame = channel.read();
-                if (frame == FrameChannel.END) {
-                    LOG.info("child '{}': the parent closed the channel; stopping", name);
-                    break;
-                }
+            Object frame = channel.read();
+            if (frame != FrameChannel.END) {
                 handle(frame);
+                return true;
             }
+            LOG.info("child '{}': the parent closed the channel; stopping", name);
         } catch (ChannelProtocolException e) {
             protocolError = true;
             LOG.error("child '{}': protocol error on the channel from the parent; stopping", name, e);
         } catch (IOException e) {
             LOG.info("child '{}': the channel from the parent failed ({}); stopping", name, e.toString());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             protocolError = true;
             LOG.error("child '{}': failed to handle a frame from the parent; stopping", name, e);
         }
@@ -151,6 +155,7 @@ final class ChildRuntime {
             link.closed();
         }
         done.countDown();
+        return false;
     }
 
     private void handle(Object frame) {

@@ -26,11 +26,10 @@ import java.util.concurrent.ThreadFactory;
  * @param startTimeout how long the start waits for the child to be ready
  * @param livenessInterval time between liveness pings, or {@code null} for no liveness check
  * @param livenessTimeout how long a ping's answer may take, or {@code null}
- * @param workerIdleSpin how long an idle child worker polls before it parks
  */
 public record ChildSettings(String name, Path javaBinary, String classPath, List<String> jvmOptions,
                             Map<String, String> environment, Path workingDirectory, String blueprintClass,
                             int workers, int maxFrameBytes, int stderrTailLines, Duration shutdownTimeout,
                             ThreadFactory threadFactory, int maxInFlight, long maxInFlightBytes, Duration startTimeout,
-                            Duration livenessInterval, Duration livenessTimeout, Duration workerIdleSpin) {
+                            Duration livenessInterval, Duration livenessTimeout) {
 }

@@ -2,7 +2,6 @@ package dev.eventdriven.bench.subprocess;
 
 import dev.eventdriven.Controller;
 import dev.eventdriven.subprocess.Subprocess;
-import dev.eventdriven.subprocess.SubprocessBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,9 +12,7 @@ final class SubprocessCaller implements ChildCaller {
     private final Controller parent;
 
     SubprocessCaller() {
-        Subprocess child = Subprocess.builder(EchoHandlers.class).name("w5-child").workers(1)
-                .workerIdleSpin(Duration.ofNanos(Long.getLong("w5.workerIdleSpinNanos",
-                        SubprocessBuilder.DEFAULT_WORKER_IDLE_SPIN.toNanos()))).build();
+        Subprocess child = Subprocess.builder(EchoHandlers.class).name("w5-child").workers(1).build();
         parent = Controller.builder("w5-parent").adapter(child).build();
         parent.run();
     }
