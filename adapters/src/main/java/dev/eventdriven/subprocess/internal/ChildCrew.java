@@ -46,7 +46,18 @@ final class ChildCrew implements Executor {
          * @return {@code false} once the channel has ended (nothing more will be read)
          */
         boolean readOne();
+
+        /**
+         * Whether more input is already there (the holder then reads on and leaves a turn to a free
+         * thread: a stream of calls is read and handled side by side). Thread holding the channel.
+         *
+         * @return {@code true} if a next frame would be read without waiting
+         */
+        boolean moreBuffered();
     }
+
+    /** How long a thread that ran out of work polls for more before it waits. */
+    static final long IDLE_SPIN_NANOS = 50_000;
 
     // The channel's state, one long: | sequence (32) | 0 (15) | in turn (1) | holder index + 1 (16) |
     private static final long HOLDER_MASK = 0xFFFFL;
@@ -62,6 +73,8 @@ final class ChildCrew implements Executor {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private int waiting; // guarded by lock
+    /** Threads polling for work before they wait. */
+    private final java.util.concurrent.atomic.AtomicInteger spinning = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean ended;
     private volatile boolean closed;
     private volatile boolean watcherAsleep;
@@ -138,6 +151,9 @@ final class ChildCrew implements Executor {
     }
 
     private void wakeOne() {
+        if (spinning.get() > 0) {
+            return; // a polling thread sees the work (it checks again after it stops polling)
+        }
         lock.lock();
         try {
             if (waiting > 0) {
@@ -214,11 +230,13 @@ final class ChildCrew implements Executor {
                 }
                 long s = channel.get();
                 if (!ended && (s & HOLDER_MASK) == 0 && channel.compareAndSet(s, s | index)) {
+                    passOnRest();
                     hold();
                     continue;
                 }
                 Runnable turn = ready.poll();
                 if (turn != null) {
+                    passOnRest();
                     run(turn, false);
                     continue;
                 }
@@ -226,6 +244,16 @@ final class ChildCrew implements Executor {
                     return;
                 }
                 awaitWork();
+            }
+        }
+
+        /**
+         * This thread took one piece of work; if more waits (a wake-up was skipped because a thread
+         * polled, and it took only one), another thread is woken for it.
+         */
+        private void passOnRest() {
+            if (!ready.isEmpty()) {
+                wakeOne();
             }
         }
 
@@ -256,7 +284,10 @@ final class ChildCrew implements Executor {
                 Runnable turn = next;
                 if (turn != null) {
                     next = null;
-                    if (!runHolding(turn)) {
+                    if (reader.moreBuffered()) {
+                        ready.offer(turn); // calls are streaming in: a free thread runs it, this one reads on
+                        wakeOne();
+                    } else if (!runHolding(turn)) {
                         return;
                     }
                 }
@@ -288,10 +319,26 @@ final class ChildCrew implements Executor {
             }
         }
 
+        private boolean hasWork() {
+            return !ready.isEmpty() || closed || !ended && (channel.get() & HOLDER_MASK) == 0;
+        }
+
         private void awaitWork() {
+            spinning.incrementAndGet();
+            try {
+                long end = System.nanoTime() + IDLE_SPIN_NANOS;
+                while (!hasWork()) {
+                    if (System.nanoTime() - end > 0) {
+                        break;
+                    }
+                    Thread.onSpinWait();
+                }
+            } finally {
+                spinning.decrementAndGet();
+            }
             lock.lock();
             try {
-                while (ready.isEmpty() && !closed && (ended || (channel.get() & HOLDER_MASK) != 0)) {
+                while (!hasWork()) {
                     waiting++;
                     try {
                         work.await();

@@ -67,7 +67,17 @@ final class ChildRuntime {
         this.name = name;
         this.channel = channel;
         // Bounded like the parent's window: a parent that sends more than it may waits for room.
-        crew = new ChildCrew(name, workerCount, this::readOne);
+        crew = new ChildCrew(name, workerCount, new ChildCrew.FrameReader() {
+            @Override
+            public boolean readOne() {
+                return ChildRuntime.this.readOne();
+            }
+
+            @Override
+            public boolean moreBuffered() {
+                return channel.hasBufferedInput();
+            }
+        });
         workers = ControllerPool.builder(name).size(workerCount).queueCapacity(maxInFlight)
                 .executor(ExecutorGroup.on(name + "-workers", crew))
                 .mapping(Blueprints.perWorkerMapping(blueprintClass, workerCount)).build();

@@ -262,6 +262,16 @@ public final class FrameChannel {
     }
 
     /**
+     * Whether bytes already read from the stream wait in the buffer (a next frame, or part of one),
+     * so that {@link #read()} would not wait for the peer first. Reader thread only.
+     *
+     * @return {@code true} if input is buffered
+     */
+    public boolean hasBufferedInput() {
+        return readPos < readLimit;
+    }
+
+    /**
      * Reads the next frame. Reader thread only.
      *
      * @return the value, or {@link #END} if the stream ended cleanly between frames

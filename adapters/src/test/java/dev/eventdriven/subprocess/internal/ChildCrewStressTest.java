@@ -54,24 +54,32 @@ class ChildCrewStressTest {
     private ControllerPool pool(int workers, AtomicIntegerArray busy, AtomicInteger overlaps) {
         ChildCrew[] crew = new ChildCrew[1];
         ControllerPool[] pool = new ControllerPool[1];
-        crew[0] = new ChildCrew("stress-crew", workers, () -> {
-            Object frame;
-            try {
-                frame = frames.take();
-            } catch (InterruptedException e) {
-                return true; // a forced stop's interrupt aimed at a turn, arriving late: read again
-            }
-            if (frame == END) {
-                return false;
-            }
-            if (frame instanceof Ping p) {
-                worstPing.accumulateAndGet(System.nanoTime() - p.sentNanos(), Math::max);
-                pingsRead.incrementAndGet();
+        crew[0] = new ChildCrew("stress-crew", workers, new ChildCrew.FrameReader() {
+            @Override
+            public boolean readOne() {
+                Object frame;
+                try {
+                    frame = frames.take();
+                } catch (InterruptedException e) {
+                    return true; // a forced stop's interrupt aimed at a turn, arriving late: read again
+                }
+                if (frame == END) {
+                    return false;
+                }
+                if (frame instanceof Ping p) {
+                    worstPing.accumulateAndGet(System.nanoTime() - p.sentNanos(), Math::max);
+                    pingsRead.incrementAndGet();
+                    return true;
+                }
+                Call call = (Call) frame;
+                call.pending().complete(pool[0].request("work", call.nanos()));
                 return true;
             }
-            Call call = (Call) frame;
-            call.pending().complete(pool[0].request("work", call.nanos()));
-            return true;
+
+            @Override
+            public boolean moreBuffered() {
+                return !frames.isEmpty();
+            }
         });
         pool[0] = ControllerPool.builder("stress").size(workers).executor(ExecutorGroup.on("stress-crew", crew[0]))
                 .on("work", s -> {

@@ -12,7 +12,10 @@ final class SubprocessCaller implements ChildCaller {
     private final Controller parent;
 
     SubprocessCaller() {
-        Subprocess child = Subprocess.builder(EchoHandlers.class).name("w5-child").workers(1).build();
+        // -Dw5.childJvmOptions="..." (space-separated) passes options to the child, e.g. a flight recording.
+        String options = System.getProperty("w5.childJvmOptions", "").trim();
+        Subprocess child = Subprocess.builder(EchoHandlers.class).name("w5-child").workers(1)
+                .jvmOptions(options.isEmpty() ? new String[0] : options.split("\\s+")).build();
         parent = Controller.builder("w5-parent").adapter(child).build();
         parent.run();
     }
