@@ -69,7 +69,8 @@ public final class LoopController extends CacheLinePadding implements Controller
     /** The loop thread's name as configured, or {@code null} for {@code <name>-loop} (made at run()). */
     private final String threadName;
     private final ThreadFactory threadFactory;
-    final MpscEnvelopeQueue queue = new MpscEnvelopeQueue();
+    /** Padded for a loop thread of its own, compact on a shared group (see {@link QueueLayout}). */
+    final MpscEnvelopeQueue queue;
     final CopyOnWriteMapping mapping;
     final DefaultAdapterManager adapters;
     final Map<String, Object> global;
@@ -134,6 +135,7 @@ public final class LoopController extends CacheLinePadding implements Controller
      */
     public LoopController(ControllerConfig config, EventSource source) {
         this.name = config.name();
+        this.queue = config.executor() != null ? MpscEnvelopeQueue.compact() : MpscEnvelopeQueue.padded();
         this.probe = new LoopProbe(name);
         this.threadName = config.threadName();
         this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
