@@ -53,6 +53,14 @@ public final class LoopController extends CacheLinePadding implements Controller
     private static final VarHandle STATE;
     private static final VarHandle PARKED;
     private static final VarHandle CONTROL;
+    private static final VarHandle LOOP;
+    private static final VarHandle ADAPTERS;
+    private static final VarHandle LISTENERS;
+    private static final VarHandle PROGRESS;
+    private static final VarHandle OVERFLOW;
+    private static final VarHandle SHUTDOWNS;
+    private static final VarHandle ROUTES;
+    private static final VarHandle PROBE;
 
     static {
         try {
@@ -60,38 +68,69 @@ public final class LoopController extends CacheLinePadding implements Controller
             STATE = l.findVarHandle(LoopController.class, "state", ControllerState.class);
             PARKED = l.findVarHandle(LoopController.class, "parked", int.class);
             CONTROL = l.findVarHandle(LoopController.class, "control", int.class);
+            LOOP = l.findVarHandle(LoopController.class, "loop", EventLoop.class);
+            ADAPTERS = l.findVarHandle(LoopController.class, "adapters", DefaultAdapterManager.class);
+            LISTENERS = l.findVarHandle(LoopController.class, "listeners", Listeners.class);
+            PROGRESS = l.findVarHandle(LoopController.class, "progress", ProgressSignal.class);
+            OVERFLOW = l.findVarHandle(LoopController.class, "overflow", OverflowGate.class);
+            SHUTDOWNS = l.findVarHandle(LoopController.class, "shutdowns", ShutdownSequence.class);
+            ROUTES = l.findVarHandle(LoopController.class, "routes", DispatchRoutes.class);
+            PROBE = l.findVarHandle(LoopController.class, "probe", LoopProbe.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        FlightRecordings.watch(); // the probe, which would start the watch, is made only when needed
     }
 
+    /*
+     * Footprint. A fleet of idle controllers on a shared group may count a million, so a controller
+     * holds only what every controller needs; the rest is made when first needed and published with
+     * a CAS (two racing makers agree on the winner's), or, for what only the building thread touches
+     * while NEW (the context maps), made by that thread:
+     *   loop, session     - on a shared group, by the first turn (with a loop thread: at once)
+     *   adapters          - the manager and the adapters' context, by the first install or adapters()
+     *   listeners, routes - by the first listening / route
+     *   progress          - by the first wait (awaitIdle, awaitTermination, ...); unwaited, no signal
+     *   overflow          - by the first refused dispatch (counters, BLOCK waiters)
+     *   shutdowns         - by the first shutdown call
+     *   probe             - by the first observer, or the first event seen while a recording runs
+     * The options shared by controllers built alike are one interned LoopSettings.
+     */
+
     final String name;
-    /** The loop thread's name as configured, or {@code null} for {@code <name>-loop} (made at run()). */
-    private final String threadName;
-    private final ThreadFactory threadFactory;
+    /** The options that do not vary between controllers built alike (interned). */
+    final LoopSettings settings;
     /** Padded for a loop thread of its own, compact on a shared group (see {@link QueueLayout}). */
     final MpscEnvelopeQueue queue;
     final CopyOnWriteMapping mapping;
-    final DefaultAdapterManager adapters;
-    final Map<String, Object> global;
-    final Map<String, Object> statics;
-    final LoopSession session;
+    /** Made by {@link #adapterManager()}; {@code null}: no adapter was ever installed. */
+    @SuppressWarnings("unused") // written through ADAPTERS
+    private volatile DefaultAdapterManager adapters;
+    /** Mutable while NEW, by the building thread only; {@code null} while empty. */
+    private Map<String, Object> global;
+    /** Mutable while NEW, by the building thread only; {@code null} while empty. */
+    private Map<String, Object> statics;
+    /** Set by {@code run()}, before the loop starts (which publishes it). */
+    Map<String, Object> runtime = Map.of();
+    /**
+     * The loop's one session; on a shared group made by the first turn. Written by the loop only;
+     * the blocked-loop detector reads it racily (for the event id of its report), null-checked.
+     */
+    LoopSession session;
     final EventSource source;
-    final Listeners listeners;
-    final ProgressSignal progress = new ProgressSignal();
-    final EventLoop loop;
-    private final BooleanSupplier onLoop = this::inLoop;
-    final Object startLock = new Object();
-    /** Serialises suspend() and resume(). */
-    private final Object suspendLock = new Object();
-    final CountDownLatch terminated = new CountDownLatch(1);
-    final OverflowGate overflow;
-    final ShutdownSequence shutdowns;
-    final ErrorHandler errorHandler;
-    private final boolean daemon;
-    private final Duration closeTimeout;
-    /** When a running handler counts as blocking the loop; 0: never. */
-    final long blockedThresholdNanos;
+    @SuppressWarnings("unused") // written through LISTENERS
+    volatile Listeners listeners;
+    @SuppressWarnings("unused") // written through PROGRESS
+    private volatile ProgressSignal progress;
+    /** The loop; on a shared group made when the first turn is handed in. */
+    @SuppressWarnings("unused") // written through LOOP
+    private volatile EventLoop loop;
+    /** Made at the first request; a benign race (the lambda's captured field is final). */
+    private BooleanSupplier onLoop;
+    @SuppressWarnings("unused") // written through OVERFLOW
+    private volatile OverflowGate overflow;
+    @SuppressWarnings("unused") // written through SHUTDOWNS
+    private volatile ShutdownSequence shutdowns;
     /**
      * The blocked-loop detector's notes on this loop, made when the detector starts watching it (so
      * that a controller without a threshold does not carry them); written by the detector thread.
@@ -104,6 +143,8 @@ public final class LoopController extends CacheLinePadding implements Controller
     private volatile int parked;
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile int control;
+    /** Set after the last step of the loop (or of a shutdown while NEW): what awaitTermination waits for. */
+    private volatile boolean ended;
     /**
      * The loop thread; on a shared executor group, the thread running this controller's turn, and
      * {@code null} between turns (written under the loop's monitor at a turn's end, see
@@ -112,9 +153,11 @@ public final class LoopController extends CacheLinePadding implements Controller
     volatile Thread loopThread;
     /** The shared group the turns run on, or {@code null} for a loop thread of its own. */
     final GroupExecutor group;
-    final DispatchRoutes routes = new DispatchRoutes();
+    @SuppressWarnings("unused") // written through ROUTES
+    private volatile DispatchRoutes routes;
     /** Times events for the Flight Recorder and the event observers, only while either looks. */
-    final LoopProbe probe;
+    @SuppressWarnings("unused") // written through PROBE
+    private volatile LoopProbe probe;
     /** Why the controller was shut down, when an adapter said (named by later refusals). */
     volatile String closeReason;
 
@@ -135,32 +178,243 @@ public final class LoopController extends CacheLinePadding implements Controller
      */
     public LoopController(ControllerConfig config, EventSource source) {
         this.name = config.name();
-        this.queue = config.executor() != null ? MpscEnvelopeQueue.compact() : MpscEnvelopeQueue.padded();
-        this.probe = new LoopProbe(name);
-        this.threadName = config.threadName();
-        this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
-        this.daemon = config.daemon();
-        this.closeTimeout = config.closeTimeout();
-        this.blockedThresholdNanos = config.blockedThresholdNanos();
-        this.errorHandler = config.errorHandler();
-        this.overflow = new OverflowGate(this, config);
-        this.shutdowns = new ShutdownSequence(this);
-        this.mapping = new CopyOnWriteMapping(config.mapping());
-        this.global = new HashMap<>(config.globalContext());
-        this.statics = new HashMap<>(config.staticEntries());
-        this.source = source;
         this.group = config.executor();
-        this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
-        this.listeners = new Listeners(name);
-        this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
-                statics::put, routes, progress::signal, new OverflowOptions(config.overflowPolicy(),
-                config.blockTimeout()), this::shutdown, this::addEventObserver));
-        this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy(), config.idleSpinNanos());
+        this.queue = group != null ? MpscEnvelopeQueue.compact() : MpscEnvelopeQueue.padded();
+        this.settings = LoopSettings.of(config);
+        this.mapping = new CopyOnWriteMapping(config.mapping());
+        this.global = config.globalContext().isEmpty() ? null : new HashMap<>(config.globalContext());
+        this.statics = config.staticEntries().isEmpty() ? null : new HashMap<>(config.staticEntries());
+        this.source = source;
+        if (group == null) {
+            // A loop thread of its own: its loop and session at once, laid out next to the controller.
+            this.session = new LoopSession(this);
+            LOOP.setRelease(this, new EventLoop(this));
+        }
         for (Adapter a : config.adapters()) {
-            adapters.install(a);
+            adapterManager().install(a);
         }
     }
 
+    // ------------------------------------------------------------------ parts made when needed
+
+    /** @return the loop, made now if this is the first turn on a shared group; any thread */
+    EventLoop loop() {
+        EventLoop l = (EventLoop) LOOP.getAcquire(this);
+        if (l == null) {
+            EventLoop made = new EventLoop(this);
+            l = (EventLoop) LOOP.compareAndExchange(this, null, made);
+            if (l == null) {
+                l = made;
+            }
+        }
+        return l;
+    }
+
+    /** @return the loop, or {@code null} if no turn was ever handed in; any thread */
+    EventLoop loopIfMade() {
+        return (EventLoop) LOOP.getAcquire(this);
+    }
+
+    /** @return the session, made now by the first turn on a shared group; loop thread only */
+    LoopSession session() {
+        LoopSession s = session;
+        if (s == null) {
+            s = new LoopSession(this);
+            session = s;
+        }
+        return s;
+    }
+
+    /**
+     * The adapter manager, made (with the adapters' context) at the first call.
+     *
+     * @return the manager
+     */
+    DefaultAdapterManager adapterManager() {
+        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
+        if (m != null) {
+            return m;
+        }
+        DefaultAdapterManager made = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping,
+                (k, v) -> globalContext().put(k, v), (k, v) -> staticEntries().put(k, v), r -> routesForAdding().add(r),
+                this::signalProgress, new OverflowOptions(settings.overflowPolicy(), settings.blockTimeout()),
+                this::shutdown, this::addEventObserver));
+        m = (DefaultAdapterManager) ADAPTERS.compareAndExchange(this, null, made);
+        return m != null ? m : made;
+    }
+
+    /**
+     * Calls a callback on every adapter (see {@link DefaultAdapterManager#each}); none if none was installed.
+     *
+     * @param callback the callback's name
+     * @param call the call
+     */
+    void eachAdapter(String callback, java.util.function.Consumer<Adapter> call) {
+        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
+        if (m != null) {
+            m.each(callback, call);
+        }
+    }
+
+    /** @return whether every adapter is idle (true without adapters) */
+    private boolean adaptersIdle() {
+        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
+        return m == null || m.allIdle();
+    }
+
+    /**
+     * Tells the adapters of a handler failure. Loop thread.
+     *
+     * @param s the failed event's session
+     * @param error what the handler threw
+     */
+    void adapterException(LoopSession s, Throwable error) {
+        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
+        if (m != null) {
+            m.exception(s, error);
+        }
+    }
+
+    /** @return the listenings, made at the first call */
+    private Listeners listeners() {
+        Listeners ls = listeners;
+        if (ls == null) {
+            Listeners made = new Listeners(name);
+            ls = (Listeners) LISTENERS.compareAndExchange(this, null, made);
+            if (ls == null) {
+                ls = made;
+            }
+        }
+        return ls;
+    }
+
+    /** @return whether someone listens now */
+    boolean hasListeners() {
+        Listeners ls = listeners;
+        return ls != null && !ls.isEmpty();
+    }
+
+    /** @return the progress signal, made by the first waiter */
+    ProgressSignal progress() {
+        ProgressSignal p = (ProgressSignal) PROGRESS.getAcquire(this);
+        if (p == null) {
+            ProgressSignal made = new ProgressSignal();
+            p = (ProgressSignal) PROGRESS.compareAndExchange(this, null, made);
+            if (p == null) {
+                p = made;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Wakes the waiters for progress, if any. Any thread; with nobody ever waiting, one volatile read.
+     * A waiter makes the signal (a volatile write) before it checks its condition, and the loop
+     * publishes its progress before it reads the field here: one of the two sees the other.
+     */
+    void signalProgress() {
+        ProgressSignal p = (ProgressSignal) PROGRESS.getVolatile(this);
+        if (p != null) {
+            p.signal();
+        }
+    }
+
+    /** @return the overflow gate, made at the first refused dispatch */
+    OverflowGate overflowGate() {
+        OverflowGate g = (OverflowGate) OVERFLOW.getAcquire(this);
+        if (g == null) {
+            OverflowGate made = new OverflowGate(this);
+            g = (OverflowGate) OVERFLOW.compareAndExchange(this, null, made);
+            if (g == null) {
+                g = made;
+            }
+        }
+        return g;
+    }
+
+    /** Loop thread: room was made in a bounded queue; wakes the producers that BLOCK for it. */
+    void signalSpace() {
+        if (settings.bounded()) {
+            signalSpaceWaiters();
+        }
+    }
+
+    /** Wakes the producers waiting for room (BLOCK), if any waited ever. */
+    void signalSpaceWaiters() {
+        OverflowGate g = (OverflowGate) OVERFLOW.getVolatile(this);
+        if (g != null) {
+            g.space.signal();
+        }
+    }
+
+    /** @return the shutdown sequence, made at the first shutdown call */
+    ShutdownSequence shutdowns() {
+        ShutdownSequence q = (ShutdownSequence) SHUTDOWNS.getAcquire(this);
+        if (q == null) {
+            ShutdownSequence made = new ShutdownSequence(this);
+            q = (ShutdownSequence) SHUTDOWNS.compareAndExchange(this, null, made);
+            if (q == null) {
+                q = made;
+            }
+        }
+        return q;
+    }
+
+    /** @return the shutdown sequence, or {@code null} if no shutdown was ever called */
+    ShutdownSequence shutdownsIfMade() {
+        return (ShutdownSequence) SHUTDOWNS.getAcquire(this);
+    }
+
+    /** @return the routes, made for the first route an adapter adds */
+    private DispatchRoutes routesForAdding() {
+        DispatchRoutes r = routes;
+        if (r == null) {
+            DispatchRoutes made = new DispatchRoutes();
+            r = (DispatchRoutes) ROUTES.compareAndExchange(this, null, made);
+            if (r == null) {
+                r = made;
+            }
+        }
+        return r;
+    }
+
+    /** @return the probe, made for the first observer or the first event timed for a recording */
+    LoopProbe probe() {
+        LoopProbe p = probe;
+        if (p == null) {
+            LoopProbe made = new LoopProbe(name);
+            p = (LoopProbe) PROBE.compareAndExchange(this, null, made);
+            if (p == null) {
+                p = made;
+            }
+        }
+        return p;
+    }
+
+    /** @return whether events are timed now (a recording runs, or an observer looks); any thread */
+    boolean observed() {
+        if (FlightRecordings.running) {
+            return true;
+        }
+        LoopProbe p = probe;
+        return p != null && p.active();
+    }
+
+    /** The lock under which a thread other than the loop consumes the queue (start, NEW/TERMINATED drains). */
+    Object startLock() {
+        return queue; // its monitor is not used otherwise: no lock object per controller
+    }
+
+    /** @return whether the loop (or a shutdown while NEW) has done its last step */
+    boolean hasEnded() {
+        return ended;
+    }
+
+    /** The loop (or a shutdown while NEW) has done its last step: wakes awaitTermination. */
+    void markEnded() {
+        ended = true;
+        signalProgress();
+    }
 
     // ------------------------------------------------------------------ dispatch
 
@@ -230,7 +484,11 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return the completer; hand its {@code view()} to the caller
      */
     public GuardedFuture.Completion newPending(Object eventId) {
-        return new GuardedFuture.Completion(eventId, onLoop);
+        BooleanSupplier g = onLoop;
+        if (g == null) {
+            onLoop = g = this::inLoop;
+        }
+        return new GuardedFuture.Completion(eventId, g);
     }
 
 
@@ -240,17 +498,20 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param e the envelope
      */
     public void enqueue(Envelope e) {
-        if (routes.apply(e)) {
+        DispatchRoutes rs = routes;
+        if (rs != null && rs.apply(e)) {
             return;
         }
         if (e.id == SystemEvent.SHUTDOWN) {
-            shutdowns.closeGracefully(e.pending());
+            shutdowns().closeGracefully(e.pending());
             return;
         }
-        probe.stamp(e);
-        int r = queue.offer(e, overflow.capacity);
+        if (observed()) {
+            e.stamp(System.nanoTime());
+        }
+        int r = queue.offer(e, settings.queueCapacity());
         if (r != MpscEnvelopeQueue.OK) {
-            overflow.overflowOrClosed(e, r);
+            overflowGate().overflowOrClosed(e, r);
             return;
         }
         wakeIfParked();
@@ -263,7 +524,9 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param e the envelope, not queued yet
      */
     public void stampIfObserved(Envelope e) {
-        probe.stamp(e);
+        if (observed()) {
+            e.stamp(System.nanoTime());
+        }
     }
 
     /**
@@ -278,7 +541,7 @@ public final class LoopController extends CacheLinePadding implements Controller
             throw new IllegalControllerStateException("addEventObserver on '" + name
                     + "': observers are fixed once it runs (state: " + s + ")", s);
         }
-        probe.add(Checks.notNull("observer", observer));
+        probe().add(Checks.notNull("observer", observer));
     }
 
     /**
@@ -290,7 +553,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
             if (group != null) {
                 try {
-                    group.execute(loop); // the flag taken: no other turn of this controller is queued or running
+                    group.execute(loop()); // the flag taken: no other turn of this controller is queued or running
                 } catch (RuntimeException refused) {
                     // A caller's executor refused the turn: leave the controller schedulable by the next call.
                     markParked(true);
@@ -334,7 +597,11 @@ public final class LoopController extends CacheLinePadding implements Controller
             }
             return;
         }
-        synchronized (loop) {
+        EventLoop l = loopIfMade();
+        if (l == null) {
+            return; // no turn was ever handed in: none runs a handler, and the next one sees the stop bit
+        }
+        synchronized (l) {
             Thread t = loopThread;
             if (t != null && state() != ControllerState.TERMINATED) {
                 t.interrupt();
@@ -375,19 +642,22 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void run(Map<String, ?> runtimeContext, boolean suspended) {
-        synchronized (startLock) {
+        synchronized (startLock()) {
             ControllerState s = state();
             if (s != ControllerState.NEW) {
                 throw new IllegalControllerStateException("run controller '" + name + "': it was started already"
                         + " (state: " + s + ")", s);
             }
-            session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
-                    : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
+            runtime = runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
+                    : Collections.unmodifiableMap(new HashMap<>(runtimeContext));
             if (group != null) {
-                group.register(name, blockedThresholdNanos); // refused (nothing changed) if the group is shut down
+                group.register(name, settings.blockedThresholdNanos()); // refused (nothing changed) if the group is shut down
             }
             try {
-                adapters.running(this);
+                DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
+                if (m != null) {
+                    m.running(this);
+                }
             } catch (RuntimeException refused) {
                 if (group != null) {
                     group.deregister();
@@ -395,7 +665,7 @@ public final class LoopController extends CacheLinePadding implements Controller
                 // An adapter refused the start (its child process did not come up): end as a
                 // controller that never ran, its queued events left for clean().
                 closeReason = "the start was refused: " + refused.getMessage();
-                shutdowns.shutdown();
+                shutdowns().shutdown();
                 throw refused;
             }
             if (suspended) {
@@ -407,39 +677,53 @@ public final class LoopController extends CacheLinePadding implements Controller
                 startThread(suspended);
             }
         }
-        adapters.each("run", a -> a.run(this));
+        eachAdapter("run", a -> a.run(this));
     }
 
     /** Start lock held. */
     private void startThread(boolean suspended) {
-        Thread t = threadFactory.newThread(loop);
+        ThreadFactory f = settings.threadFactory() != null ? settings.threadFactory() : DEFAULT_FACTORY;
+        Thread t = f.newThread(loop());
         if (t == null) {
             throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
         }
-        t.setName(threadName != null ? threadName : name + "-loop");
-        if (daemon && !t.isDaemon()) {
+        t.setName(settings.threadName() != null ? settings.threadName() : name + "-loop");
+        if (settings.daemon() && !t.isDaemon()) {
             t.setDaemon(true);
         }
         loopThread = t;
         STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
         t.start();
-        if (blockedThresholdNanos > 0) {
+        if (settings.blockedThresholdNanos() > 0) {
             BlockedLoopDetector.watch(this);
         }
     }
 
-    /** Start lock held: the first turn on the shared group (it takes what was queued before run()). */
+    /**
+     * Start lock held: on the shared group the controller starts idle, as if its first turn had found
+     * nothing; a turn is handed in only if something was queued before run() (or a stop or clean was
+     * asked for), so that an idle controller never gets a loop or a session.
+     */
     private void startTurns(boolean suspended) {
         STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
-        if (blockedThresholdNanos > 0) {
+        if (settings.blockedThresholdNanos() > 0) {
             if (group.watchesTurns()) {
                 BlockedLoopDetector.watch(group); // the group's turns are sampled, not each controller
             } else {
                 BlockedLoopDetector.watch(this);
             }
         }
-        // The idle flag is clear until the first turn announces idleness: nobody else schedules it.
-        group.execute(loop);
+        // Announce idleness, then look again (as a turn going idle does): a dispatch that came before
+        // the flag was set is seen here, one after it takes the flag and hands the turn in itself.
+        markParked(true);
+        int ctl = control();
+        boolean rest = ctl == 0 ? queue.isEmpty() && (source == null || source.isEmpty(this))
+                : ctl == CTL_SUSPEND;
+        if (rest) {
+            signalProgress();
+        } else {
+            wakeIfParked();
+        }
     }
 
     @Override
@@ -447,7 +731,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         // Serialised with resume(): otherwise a resume between the CAS and setControl leaves the state
         // RUNNING with the suspend bit set (a stuck loop), or a re-read sees RUNNING and throws, and
         // adapters get suspend/resume callbacks out of order.
-        synchronized (suspendLock) {
+        synchronized (this) { // the controller's own monitor: a lock object would cost every controller 16 bytes
             if (STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SUSPENDED)) {
                 setControl(CTL_SUSPEND);
                 if (state() != ControllerState.SUSPENDED) {
@@ -456,7 +740,7 @@ public final class LoopController extends CacheLinePadding implements Controller
                     clearControl(CTL_SUSPEND);
                     wakeLoop();
                 }
-                adapters.each("suspend", a -> a.suspend(this));
+                eachAdapter("suspend", a -> a.suspend(this));
                 return;
             }
             ControllerState s = state();
@@ -469,11 +753,11 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void resume() {
-        synchronized (suspendLock) {
+        synchronized (this) { // the controller's own monitor: a lock object would cost every controller 16 bytes
             if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
                 clearControl(CTL_SUSPEND);
                 wakeLoop();
-                adapters.each("resume", a -> a.resume(this));
+                eachAdapter("resume", a -> a.resume(this));
                 return;
             }
             ControllerState s = state();
@@ -486,7 +770,7 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void shutdown() {
-        shutdowns.shutdown();
+        shutdowns().shutdown();
     }
 
     /**
@@ -498,17 +782,17 @@ public final class LoopController extends CacheLinePadding implements Controller
         if (closeReason == null) {
             closeReason = reason;
         }
-        shutdowns.shutdown();
+        shutdowns().shutdown();
     }
 
     @Override
     public List<Event> shutdownNow() {
-        return shutdowns.shutdownNow();
+        return shutdowns().shutdownNow();
     }
 
     @Override
     public List<Event> clean() {
-        return shutdowns.clean();
+        return shutdowns().clean();
     }
 
     @Override
@@ -516,15 +800,15 @@ public final class LoopController extends CacheLinePadding implements Controller
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitDrained");
         int target = queue.tailSeq();
-        return progress.await(nanos, () -> (queue.consumedSeq() - target >= 0 || state() == ControllerState.TERMINATED)
-                && adapters.allIdle(), "awaitDrained of controller '" + name + "'");
+        return progress().await(nanos, () -> (queue.consumedSeq() - target >= 0
+                || state() == ControllerState.TERMINATED) && adaptersIdle(), "awaitDrained of controller '" + name + "'");
     }
 
     @Override
     public boolean awaitIdle(Duration timeout) {
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitIdle");
-        return progress.await(nanos, this::isIdle, "awaitIdle of controller '" + name + "'");
+        return progress().await(nanos, this::isIdle, "awaitIdle of controller '" + name + "'");
     }
 
     @Override
@@ -532,13 +816,14 @@ public final class LoopController extends CacheLinePadding implements Controller
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitTermination");
         long deadline = System.nanoTime() + nanos;
-        if (group != null && state() != ControllerState.NEW) {
-            DrivenExecutor.pumpUntil(() -> terminated.getCount() == 0);
+        if (state() == ControllerState.NEW) {
+            return false;
+        }
+        // Runs a hand-driven group's turns on this thread first (see DrivenExecutor), then waits.
+        if (!progress().await(nanos, this::hasEnded, "awaitTermination of controller '" + name + "'")) {
+            return false;
         }
         try {
-            if (state() == ControllerState.NEW || !terminated.await(nanos, TimeUnit.NANOSECONDS)) {
-                return false;
-            }
             if (group != null) {
                 return true; // no thread of its own; the last turn has done all it does before TERMINATED
             }
@@ -561,7 +846,7 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void close() {
-        Closing.close(this, closeTimeout);
+        Closing.close(this, settings.closeTimeout());
     }
 
     private void requireNotLoop(String what) {
@@ -580,7 +865,7 @@ public final class LoopController extends CacheLinePadding implements Controller
             throw new IllegalArgumentException(Checks.message("target", name, "another controller than '" + name
                     + "' itself"));
         }
-        return listeners.add(target, allow, listeningName, "'" + target.name() + "'");
+        return listeners().add(target, allow, listeningName, "'" + target.name() + "'");
     }
 
     /**
@@ -594,17 +879,19 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return the listening
      */
     public Listening listenedBy(Object target, Collection<?> allow, String listeningName, String sourceName) {
-        return listeners.add(target, allow, listeningName, sourceName, "'" + listeningName + "'");
+        return listeners().add(target, allow, listeningName, sourceName, "'" + listeningName + "'");
     }
 
     @Override
     public boolean unlistenedBy(Dispatcher target) {
-        return listeners.remove(target);
+        Listeners ls = listeners;
+        return ls != null && ls.remove(target);
     }
 
     @Override
     public List<Listening> listenings() {
-        return listeners.snapshot(name);
+        Listeners ls = listeners;
+        return ls == null ? List.of() : ls.snapshot(name);
     }
 
     /**
@@ -614,14 +901,15 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return a snapshot
      */
     public List<Listening> listenings(String sourceName) {
-        return listeners.snapshot(sourceName);
+        Listeners ls = listeners;
+        return ls == null ? List.of() : ls.snapshot(sourceName);
     }
 
     @Override
     public Listening listenedBy(BlockingQueue<? super ForwardingPacket> target, Collection<?> allow,
                                 String listeningName) {
         Checks.notNull("queue", target);
-        return listeners.add(target, allow, listeningName, "queue '" + listeningName + "'");
+        return listeners().add(target, allow, listeningName, "queue '" + listeningName + "'");
     }
 
     // ------------------------------------------------------------------ state
@@ -642,7 +930,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         ControllerState s = state();
         boolean noLoop = s == ControllerState.NEW || s == ControllerState.TERMINATED;
         return queue.isEmpty() && (noLoop || isParked() && (source == null || source.isEmpty(this)))
-                && adapters.allIdle();
+                && adaptersIdle();
     }
 
     private long blockedReportCount() {
@@ -662,7 +950,7 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public AdapterManager adapters() {
-        return adapters;
+        return adapterManager();
     }
 
     @Override
@@ -671,11 +959,14 @@ public final class LoopController extends CacheLinePadding implements Controller
         int tail = queue.tailSeq();
         Envelope marker = queue.closeMarker();
         long queued = Math.max(0, tail - consumed - (marker != null && marker.seq - consumed > 0 ? 1 : 0));
-        long handled = loop.handled;
-        long fromSource = loop.handledFromSource;
-        long back = loop.handedBack;
-        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.droppedCount(),
-                overflow.rejectedCount(), queued, loop.busyNanos, loop.cancelled, blockedReportCount());
+        EventLoop l = loopIfMade();
+        OverflowGate g = (OverflowGate) OVERFLOW.getAcquire(this);
+        long handled = l == null ? 0 : l.handled;
+        long fromSource = l == null ? 0 : l.handledFromSource;
+        long back = l == null ? 0 : l.handedBack;
+        return new ControllerStats(handled - fromSource + back + queued, handled, l == null ? 0 : l.failed,
+                g == null ? 0 : g.droppedCount(), g == null ? 0 : g.rejectedCount(), queued,
+                l == null ? 0 : l.busyNanos, l == null ? 0 : l.cancelled, blockedReportCount());
     }
 
     /**
@@ -686,7 +977,7 @@ public final class LoopController extends CacheLinePadding implements Controller
      */
     public boolean seesEveryEvent() {
         HandlerTable t = mapping.table();
-        return t.before.length != 0 || t.after.length != 0 || !listeners.isEmpty();
+        return t.before.length != 0 || t.after.length != 0 || hasListeners();
     }
 
     @Override
@@ -700,7 +991,11 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return the global context
      */
     public Map<String, Object> globalContext() {
-        return global;
+        Map<String, Object> g = global;
+        if (g == null) {
+            global = g = new HashMap<>();
+        }
+        return g;
     }
 
     /**
@@ -709,7 +1004,23 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return the static entries
      */
     public Map<String, Object> staticEntries() {
-        return statics;
+        Map<String, Object> m = statics;
+        if (m == null) {
+            statics = m = new HashMap<>();
+        }
+        return m;
+    }
+
+    /** @return the global context as the loop reads it (empty if none was set); loop thread */
+    Map<String, Object> globalView() {
+        Map<String, Object> g = global;
+        return g == null ? Map.of() : g;
+    }
+
+    /** @return the static entries as the loop reads them (empty if none was set); loop thread */
+    Map<String, Object> staticsView() {
+        Map<String, Object> m = statics;
+        return m == null ? Map.of() : m;
     }
 
     @Override
