@@ -34,8 +34,9 @@ final class BlockedLoopDetector implements Runnable {
     }
 
     static void watch(LoopController c) {
-        if (c.watch == null) {
-            c.watch = new Watch(); // before the set publishes it to the detector thread
+        ControllerExtras x = c.extras();
+        if (x.watch == null) {
+            x.watch = new Watch(); // before the set publishes it to the detector thread
         }
         INSTANCE.add(c);
     }
@@ -104,8 +105,9 @@ final class BlockedLoopDetector implements Runnable {
                 for (int i = 0; i < g.turns.length(); i++) {
                     LoopController c = g.turns.getAcquire(i);
                     if (c != null && c.settings.blockedThresholdNanos() > 0) {
-                        if (c.watch == null) {
-                            c.watch = new Watch(); // the detector thread is the only writer
+                        ControllerExtras x = c.extras();
+                        if (x.watch == null) {
+                            x.watch = new Watch(); // the detector thread is the only writer
                         }
                         check(c, now);
                     }
@@ -120,7 +122,7 @@ final class BlockedLoopDetector implements Runnable {
 
     private static void check(LoopController c, long now) {
         EventLoop loop = c.loopIfMade();
-        Watch w = c.watch;
+        Watch w = c.extras().watch;
         if (loop == null) {
             return; // no turn was ever handed in: no handler ran
         }

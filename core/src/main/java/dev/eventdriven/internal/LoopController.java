@@ -4,7 +4,6 @@ import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
 import dev.eventdriven.Dispatcher;
-import dev.eventdriven.ErrorHandler;
 import dev.eventdriven.Event;
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.IllegalControllerStateException;
@@ -27,11 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Dispatch costs one CAS (the queue's tail) and one volatile read (is the loop parked?); the loop
  * thread is woken only when it parks (coalesced wake-ups).
  */
-public final class LoopController extends CacheLinePadding implements Controller {
+public final class LoopController extends LoopParts implements Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopController.class);
     private static final ThreadFactory DEFAULT_FACTORY = Thread::new;
@@ -53,14 +50,6 @@ public final class LoopController extends CacheLinePadding implements Controller
     private static final VarHandle STATE;
     private static final VarHandle PARKED;
     private static final VarHandle CONTROL;
-    private static final VarHandle LOOP;
-    private static final VarHandle ADAPTERS;
-    private static final VarHandle LISTENERS;
-    private static final VarHandle PROGRESS;
-    private static final VarHandle OVERFLOW;
-    private static final VarHandle SHUTDOWNS;
-    private static final VarHandle ROUTES;
-    private static final VarHandle PROBE;
 
     static {
         try {
@@ -68,74 +57,22 @@ public final class LoopController extends CacheLinePadding implements Controller
             STATE = l.findVarHandle(LoopController.class, "state", ControllerState.class);
             PARKED = l.findVarHandle(LoopController.class, "parked", int.class);
             CONTROL = l.findVarHandle(LoopController.class, "control", int.class);
-            LOOP = l.findVarHandle(LoopController.class, "loop", EventLoop.class);
-            ADAPTERS = l.findVarHandle(LoopController.class, "adapters", DefaultAdapterManager.class);
-            LISTENERS = l.findVarHandle(LoopController.class, "listeners", Listeners.class);
-            PROGRESS = l.findVarHandle(LoopController.class, "progress", ProgressSignal.class);
-            OVERFLOW = l.findVarHandle(LoopController.class, "overflow", OverflowGate.class);
-            SHUTDOWNS = l.findVarHandle(LoopController.class, "shutdowns", ShutdownSequence.class);
-            ROUTES = l.findVarHandle(LoopController.class, "routes", DispatchRoutes.class);
-            PROBE = l.findVarHandle(LoopController.class, "probe", LoopProbe.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        FlightRecordings.watch(); // the probe, which would start the watch, is made only when needed
     }
 
-    /*
-     * Footprint. A fleet of idle controllers on a shared group may count a million, so a controller
-     * holds only what every controller needs; the rest is made when first needed and published with
-     * a CAS (two racing makers agree on the winner's), or, for what only the building thread touches
-     * while NEW (the context maps), made by that thread:
-     *   loop, session     - on a shared group, by the first turn (with a loop thread: at once)
-     *   adapters          - the manager and the adapters' context, by the first install or adapters()
-     *   listeners, routes - by the first listening / route
-     *   progress          - by the first wait (awaitIdle, awaitTermination, ...); unwaited, no signal
-     *   overflow          - by the first refused dispatch (counters, BLOCK waiters)
-     *   shutdowns         - by the first shutdown call
-     *   probe             - by the first observer, or the first event seen while a recording runs
-     * The options shared by controllers built alike are one interned LoopSettings.
-     */
+    // Footprint: see LoopParts.
 
-    final String name;
-    /** The options that do not vary between controllers built alike (interned). */
-    final LoopSettings settings;
     /** Padded for a loop thread of its own, compact on a shared group (see {@link QueueLayout}). */
     final MpscEnvelopeQueue queue;
     final CopyOnWriteMapping mapping;
-    /** Made by {@link #adapterManager()}; {@code null}: no adapter was ever installed. */
-    @SuppressWarnings("unused") // written through ADAPTERS
-    private volatile DefaultAdapterManager adapters;
-    /** Mutable while NEW, by the building thread only; {@code null} while empty. */
-    private Map<String, Object> global;
-    /** Mutable while NEW, by the building thread only; {@code null} while empty. */
-    private Map<String, Object> statics;
-    /** Set by {@code run()}, before the loop starts (which publishes it). */
-    Map<String, Object> runtime = Map.of();
     /**
      * The loop's one session; on a shared group made by the first turn. Written by the loop only;
      * the blocked-loop detector reads it racily (for the event id of its report), null-checked.
      */
     LoopSession session;
     final EventSource source;
-    @SuppressWarnings("unused") // written through LISTENERS
-    volatile Listeners listeners;
-    @SuppressWarnings("unused") // written through PROGRESS
-    private volatile ProgressSignal progress;
-    /** The loop; on a shared group made when the first turn is handed in. */
-    @SuppressWarnings("unused") // written through LOOP
-    private volatile EventLoop loop;
-    /** Made at the first request; a benign race (the lambda's captured field is final). */
-    private BooleanSupplier onLoop;
-    @SuppressWarnings("unused") // written through OVERFLOW
-    private volatile OverflowGate overflow;
-    @SuppressWarnings("unused") // written through SHUTDOWNS
-    private volatile ShutdownSequence shutdowns;
-    /**
-     * The blocked-loop detector's notes on this loop, made when the detector starts watching it (so
-     * that a controller without a threshold does not carry them); written by the detector thread.
-     */
-    volatile BlockedLoopDetector.Watch watch;
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ControllerState state = ControllerState.NEW;
@@ -153,13 +90,6 @@ public final class LoopController extends CacheLinePadding implements Controller
     volatile Thread loopThread;
     /** The shared group the turns run on, or {@code null} for a loop thread of its own. */
     final GroupExecutor group;
-    @SuppressWarnings("unused") // written through ROUTES
-    private volatile DispatchRoutes routes;
-    /** Times events for the Flight Recorder and the event observers, only while either looks. */
-    @SuppressWarnings("unused") // written through PROBE
-    private volatile LoopProbe probe;
-    /** Why the controller was shut down, when an adapter said (named by later refusals). */
-    volatile String closeReason;
 
     /**
      * Creates a controller.
@@ -177,43 +107,28 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param source the shared source, or {@code null}
      */
     public LoopController(ControllerConfig config, EventSource source) {
-        this.name = config.name();
+        super(config.name(), LoopSettings.of(config));
         this.group = config.executor();
         this.queue = group != null ? MpscEnvelopeQueue.compact() : MpscEnvelopeQueue.padded();
-        this.settings = LoopSettings.of(config);
         this.mapping = new CopyOnWriteMapping(config.mapping());
-        this.global = config.globalContext().isEmpty() ? null : new HashMap<>(config.globalContext());
-        this.statics = config.staticEntries().isEmpty() ? null : new HashMap<>(config.staticEntries());
+        if (!config.globalContext().isEmpty()) {
+            extras().global().putAll(config.globalContext());
+        }
+        if (!config.staticEntries().isEmpty()) {
+            extras().statics().putAll(config.staticEntries());
+        }
         this.source = source;
         if (group == null) {
             // A loop thread of its own: its loop and session at once, laid out next to the controller.
             this.session = new LoopSession(this);
-            LOOP.setRelease(this, new EventLoop(this));
+            makeLoop();
         }
         for (Adapter a : config.adapters()) {
             adapterManager().install(a);
         }
     }
 
-    // ------------------------------------------------------------------ parts made when needed
-
-    /** @return the loop, made now if this is the first turn on a shared group; any thread */
-    EventLoop loop() {
-        EventLoop l = (EventLoop) LOOP.getAcquire(this);
-        if (l == null) {
-            EventLoop made = new EventLoop(this);
-            l = (EventLoop) LOOP.compareAndExchange(this, null, made);
-            if (l == null) {
-                l = made;
-            }
-        }
-        return l;
-    }
-
-    /** @return the loop, or {@code null} if no turn was ever handed in; any thread */
-    EventLoop loopIfMade() {
-        return (EventLoop) LOOP.getAcquire(this);
-    }
+    // ------------------------------------------------------------------ parts of its own
 
     /** @return the session, made now by the first turn on a shared group; loop thread only */
     LoopSession session() {
@@ -223,181 +138,6 @@ public final class LoopController extends CacheLinePadding implements Controller
             session = s;
         }
         return s;
-    }
-
-    /**
-     * The adapter manager, made (with the adapters' context) at the first call.
-     *
-     * @return the manager
-     */
-    DefaultAdapterManager adapterManager() {
-        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
-        if (m != null) {
-            return m;
-        }
-        DefaultAdapterManager made = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping,
-                (k, v) -> globalContext().put(k, v), (k, v) -> staticEntries().put(k, v), r -> routesForAdding().add(r),
-                this::signalProgress, new OverflowOptions(settings.overflowPolicy(), settings.blockTimeout()),
-                this::shutdown, this::addEventObserver));
-        m = (DefaultAdapterManager) ADAPTERS.compareAndExchange(this, null, made);
-        return m != null ? m : made;
-    }
-
-    /**
-     * Calls a callback on every adapter (see {@link DefaultAdapterManager#each}); none if none was installed.
-     *
-     * @param callback the callback's name
-     * @param call the call
-     */
-    void eachAdapter(String callback, java.util.function.Consumer<Adapter> call) {
-        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
-        if (m != null) {
-            m.each(callback, call);
-        }
-    }
-
-    /** @return whether every adapter is idle (true without adapters) */
-    private boolean adaptersIdle() {
-        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
-        return m == null || m.allIdle();
-    }
-
-    /**
-     * Tells the adapters of a handler failure. Loop thread.
-     *
-     * @param s the failed event's session
-     * @param error what the handler threw
-     */
-    void adapterException(LoopSession s, Throwable error) {
-        DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
-        if (m != null) {
-            m.exception(s, error);
-        }
-    }
-
-    /** @return the listenings, made at the first call */
-    private Listeners listeners() {
-        Listeners ls = listeners;
-        if (ls == null) {
-            Listeners made = new Listeners(name);
-            ls = (Listeners) LISTENERS.compareAndExchange(this, null, made);
-            if (ls == null) {
-                ls = made;
-            }
-        }
-        return ls;
-    }
-
-    /** @return whether someone listens now */
-    boolean hasListeners() {
-        Listeners ls = listeners;
-        return ls != null && !ls.isEmpty();
-    }
-
-    /** @return the progress signal, made by the first waiter */
-    ProgressSignal progress() {
-        ProgressSignal p = (ProgressSignal) PROGRESS.getAcquire(this);
-        if (p == null) {
-            ProgressSignal made = new ProgressSignal();
-            p = (ProgressSignal) PROGRESS.compareAndExchange(this, null, made);
-            if (p == null) {
-                p = made;
-            }
-        }
-        return p;
-    }
-
-    /**
-     * Wakes the waiters for progress, if any. Any thread; with nobody ever waiting, one volatile read.
-     * A waiter makes the signal (a volatile write) before it checks its condition, and the loop
-     * publishes its progress before it reads the field here: one of the two sees the other.
-     */
-    void signalProgress() {
-        ProgressSignal p = (ProgressSignal) PROGRESS.getVolatile(this);
-        if (p != null) {
-            p.signal();
-        }
-    }
-
-    /** @return the overflow gate, made at the first refused dispatch */
-    OverflowGate overflowGate() {
-        OverflowGate g = (OverflowGate) OVERFLOW.getAcquire(this);
-        if (g == null) {
-            OverflowGate made = new OverflowGate(this);
-            g = (OverflowGate) OVERFLOW.compareAndExchange(this, null, made);
-            if (g == null) {
-                g = made;
-            }
-        }
-        return g;
-    }
-
-    /** Loop thread: room was made in a bounded queue; wakes the producers that BLOCK for it. */
-    void signalSpace() {
-        if (settings.bounded()) {
-            signalSpaceWaiters();
-        }
-    }
-
-    /** Wakes the producers waiting for room (BLOCK), if any waited ever. */
-    void signalSpaceWaiters() {
-        OverflowGate g = (OverflowGate) OVERFLOW.getVolatile(this);
-        if (g != null) {
-            g.space.signal();
-        }
-    }
-
-    /** @return the shutdown sequence, made at the first shutdown call */
-    ShutdownSequence shutdowns() {
-        ShutdownSequence q = (ShutdownSequence) SHUTDOWNS.getAcquire(this);
-        if (q == null) {
-            ShutdownSequence made = new ShutdownSequence(this);
-            q = (ShutdownSequence) SHUTDOWNS.compareAndExchange(this, null, made);
-            if (q == null) {
-                q = made;
-            }
-        }
-        return q;
-    }
-
-    /** @return the shutdown sequence, or {@code null} if no shutdown was ever called */
-    ShutdownSequence shutdownsIfMade() {
-        return (ShutdownSequence) SHUTDOWNS.getAcquire(this);
-    }
-
-    /** @return the routes, made for the first route an adapter adds */
-    private DispatchRoutes routesForAdding() {
-        DispatchRoutes r = routes;
-        if (r == null) {
-            DispatchRoutes made = new DispatchRoutes();
-            r = (DispatchRoutes) ROUTES.compareAndExchange(this, null, made);
-            if (r == null) {
-                r = made;
-            }
-        }
-        return r;
-    }
-
-    /** @return the probe, made for the first observer or the first event timed for a recording */
-    LoopProbe probe() {
-        LoopProbe p = probe;
-        if (p == null) {
-            LoopProbe made = new LoopProbe(name);
-            p = (LoopProbe) PROBE.compareAndExchange(this, null, made);
-            if (p == null) {
-                p = made;
-            }
-        }
-        return p;
-    }
-
-    /** @return whether events are timed now (a recording runs, or an observer looks); any thread */
-    boolean observed() {
-        if (FlightRecordings.running) {
-            return true;
-        }
-        LoopProbe p = probe;
-        return p != null && p.active();
     }
 
     /** The lock under which a thread other than the loop consumes the queue (start, NEW/TERMINATED drains). */
@@ -484,11 +224,7 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return the completer; hand its {@code view()} to the caller
      */
     public GuardedFuture.Completion newPending(Object eventId) {
-        BooleanSupplier g = onLoop;
-        if (g == null) {
-            onLoop = g = this::inLoop;
-        }
-        return new GuardedFuture.Completion(eventId, g);
+        return new GuardedFuture.Completion(eventId, extras().onLoop(this));
     }
 
 
@@ -498,7 +234,7 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param e the envelope
      */
     public void enqueue(Envelope e) {
-        DispatchRoutes rs = routes;
+        DispatchRoutes rs = routes();
         if (rs != null && rs.apply(e)) {
             return;
         }
@@ -648,13 +384,15 @@ public final class LoopController extends CacheLinePadding implements Controller
                 throw new IllegalControllerStateException("run controller '" + name + "': it was started already"
                         + " (state: " + s + ")", s);
             }
-            runtime = runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
-                    : Collections.unmodifiableMap(new HashMap<>(runtimeContext));
+            if (runtimeContext != null && !runtimeContext.isEmpty()) {
+                extras().runtime = Collections.unmodifiableMap(new HashMap<>(runtimeContext));
+            }
             if (group != null) {
                 group.register(name, settings.blockedThresholdNanos()); // refused (nothing changed) if the group is shut down
             }
             try {
-                DefaultAdapterManager m = (DefaultAdapterManager) ADAPTERS.getAcquire(this);
+                ControllerExtras x = extrasIfMade();
+                DefaultAdapterManager m = x == null ? null : x.adaptersIfMade();
                 if (m != null) {
                     m.running(this);
                 }
@@ -664,7 +402,7 @@ public final class LoopController extends CacheLinePadding implements Controller
                 }
                 // An adapter refused the start (its child process did not come up): end as a
                 // controller that never ran, its queued events left for clean().
-                closeReason = "the start was refused: " + refused.getMessage();
+                extras().closeReason = "the start was refused: " + refused.getMessage();
                 shutdowns().shutdown();
                 throw refused;
             }
@@ -779,8 +517,9 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param reason why
      */
     public void shutdown(String reason) {
-        if (closeReason == null) {
-            closeReason = reason;
+        ControllerExtras x = extras();
+        if (x.closeReason == null) {
+            x.closeReason = reason;
         }
         shutdowns().shutdown();
     }
@@ -934,7 +673,8 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     private long blockedReportCount() {
-        BlockedLoopDetector.Watch w = watch;
+        ControllerExtras x = extrasIfMade();
+        BlockedLoopDetector.Watch w = x == null ? null : x.watch;
         return w == null ? 0 : w.reports;
     }
 
@@ -960,7 +700,8 @@ public final class LoopController extends CacheLinePadding implements Controller
         Envelope marker = queue.closeMarker();
         long queued = Math.max(0, tail - consumed - (marker != null && marker.seq - consumed > 0 ? 1 : 0));
         EventLoop l = loopIfMade();
-        OverflowGate g = (OverflowGate) OVERFLOW.getAcquire(this);
+        ControllerExtras x = extrasIfMade();
+        OverflowGate g = x == null ? null : x.overflowIfMade();
         long handled = l == null ? 0 : l.handled;
         long fromSource = l == null ? 0 : l.handledFromSource;
         long back = l == null ? 0 : l.handedBack;
@@ -986,41 +727,41 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     /**
-     * The global context map (mutable while NEW; a pool's adapters add their entries to its workers).
+     * The global context map (mutable while NEW, by the building thread only; a pool's adapters add
+     * their entries to its workers). Made at the first call.
      *
      * @return the global context
      */
     public Map<String, Object> globalContext() {
-        Map<String, Object> g = global;
-        if (g == null) {
-            global = g = new HashMap<>();
-        }
-        return g;
+        return extras().global();
     }
 
     /**
-     * The static entries map (mutable while NEW; pools add their entries to their workers).
+     * The static entries map (mutable while NEW, by the building thread only; pools add their
+     * entries to their workers). Made at the first call.
      *
      * @return the static entries
      */
     public Map<String, Object> staticEntries() {
-        Map<String, Object> m = statics;
-        if (m == null) {
-            statics = m = new HashMap<>();
-        }
-        return m;
+        return extras().statics();
+    }
+
+    /** @return the runtime context given to {@code run()} (empty if none); loop thread */
+    Map<String, Object> runtime() {
+        ControllerExtras x = extrasIfMade();
+        return x == null ? Map.of() : x.runtime;
     }
 
     /** @return the global context as the loop reads it (empty if none was set); loop thread */
     Map<String, Object> globalView() {
-        Map<String, Object> g = global;
-        return g == null ? Map.of() : g;
+        ControllerExtras x = extrasIfMade();
+        return x == null ? Map.of() : x.globalView();
     }
 
     /** @return the static entries as the loop reads them (empty if none was set); loop thread */
     Map<String, Object> staticsView() {
-        Map<String, Object> m = statics;
-        return m == null ? Map.of() : m;
+        ControllerExtras x = extrasIfMade();
+        return x == null ? Map.of() : x.staticsView();
     }
 
     @Override

@@ -151,7 +151,7 @@ public final class LoopSession extends CacheLinePadding implements Session {
         if (ctx.containsKey(key)) {
             return ctx.get(key);
         }
-        Map<String, Object> runtime = controller.runtime;
+        Map<String, Object> runtime = controller.runtime();
         if (runtime.containsKey(key)) {
             return runtime.get(key);
         }
@@ -164,7 +164,7 @@ public final class LoopSession extends CacheLinePadding implements Session {
 
     @Override
     public boolean has(String key) {
-        return eventContext().containsKey(key) || controller.runtime.containsKey(key)
+        return eventContext().containsKey(key) || controller.runtime().containsKey(key)
                 || controller.globalView().containsKey(key);
     }
 

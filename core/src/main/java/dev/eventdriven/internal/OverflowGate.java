@@ -92,7 +92,7 @@ final class OverflowGate {
         }
         REJECTED.getAndAdd(this, 1L);
         OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "closed (" + c.state() + ")", capacity);
-        String reason = c.closeReason;
+        String reason = c.extras().closeReason;
         throw new ControllerClosedException("controller '" + c.name + "' is " + c.state()
                 + ": event " + e.id + " refused (" + (reason == null ? "dispatch after shutdown" : reason) + ")");
     }
