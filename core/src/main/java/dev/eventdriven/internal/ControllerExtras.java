@@ -5,12 +5,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * What a {@link LoopController} needs only once something beyond dispatching and handling happened:
- * an adapter, a context entry, a request, a refused dispatch, a shutdown, a blocked-loop watch. Made
+ * an adapter, a context entry, a refused dispatch, a shutdown, a blocked-loop watch. Made
  * by the first such thing ({@link LoopController#extras()}), so that an idle controller of a large
  * fleet carries one {@code null} instead of these fields; each part is made when first needed too.
  *
@@ -50,8 +49,6 @@ final class ControllerExtras {
     private Map<String, Object> statics;
     /** Set by {@code run()} before the loop starts (which publishes it), if not empty. */
     Map<String, Object> runtime = Map.of();
-    /** Made at the first request; a benign race (the lambda's captured field is final). */
-    private BooleanSupplier onLoop;
     /**
      * The blocked-loop detector's notes on the loop, made when the detector starts watching it;
      * written by the detector thread.
@@ -133,20 +130,6 @@ final class ControllerExtras {
     }
 
     // ------------------------------------------------------------------ requests, refusals, shutdown
-
-    /**
-     * The guard that refuses a result's blocking waits on the controller's own loop thread.
-     *
-     * @param c the controller
-     * @return the guard
-     */
-    BooleanSupplier onLoop(LoopController c) {
-        BooleanSupplier g = onLoop;
-        if (g == null) {
-            onLoop = g = c::inLoop;
-        }
-        return g;
-    }
 
     /**
      * The overflow gate, made at the first refused dispatch.

@@ -84,6 +84,15 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         this.batchSize = s.batchSize();
         this.idleSpinNanos = s.idleSpinNanos();
         this.errorPolicy = s.errorPolicy();
+        Totals t = controller.totals; // a loop made after a released one goes on counting from its totals
+        if (t != null) {
+            handled = t.handled;
+            handledFromSource = t.handledFromSource;
+            failed = t.failed;
+            busyNanos = t.busyNanos;
+            handedBack = t.handedBack;
+            cancelled = t.cancelled;
+        }
     }
 
     /** The loop thread's body, or one turn on a shared executor group. */
@@ -208,7 +217,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         MDC.remove(MDC_EVENT);
         MDC.remove(MDC_CONTROLLER);
         LoopSession.rebind(null);
-        synchronized (this) {
+        synchronized (c.startLock()) { // interruptLoop's monitor
             c.loopThread = null;
         }
         c.group.turnEnded(turnSlot);
@@ -287,6 +296,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
      */
     private boolean goIdle() {
         endTurn();
+        // An idle controller keeps no loop or session: the next turn makes them (see releaseLoop).
+        LoopSession s = c.releaseLoop(this);
         c.markParked(true);
         int ctl = c.control();
         boolean rest = ctl == 0 ? c.queue.isEmpty() && (c.source == null || c.source.isEmpty(c))
@@ -296,8 +307,9 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             return true;
         }
         if (!c.unmarkParked()) {
-            return true; // a producer took the flag: its turn is on its way
+            return true; // a producer took the flag: its turn is on its way, with a loop of its own
         }
+        c.reattachLoop(this, s);
         beginTurn();
         return false;
     }
@@ -532,6 +544,26 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         return h instanceof dev.eventdriven.EventAction || h instanceof TypedHandler<?> t && t.returnsNothing();
     }
 
+    /** Loop thread: copies the counters into the totals a released loop leaves (see {@code releaseLoop}). */
+    void saveTo(Totals t) {
+        t.handled = handled;
+        t.handledFromSource = handledFromSource;
+        t.failed = failed;
+        t.busyNanos = busyNanos;
+        t.handedBack = handedBack;
+        t.cancelled = cancelled;
+    }
+
+    /** The counters of a shared group's controller whose loop was released while it idles. */
+    static final class Totals {
+        long handled;
+        long handledFromSource;
+        long failed;
+        long busyNanos;
+        long handedBack;
+        long cancelled;
+    }
+
     /** Names the loop's turns (a test kit's queue shows them). */
     @Override
     public String toString() {
@@ -620,13 +652,14 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             MDC.remove(MDC_CONTROLLER);
             LoopSession.rebind(null);
             if (c.group != null) {
-                synchronized (this) {
+                synchronized (c.startLock()) { // interruptLoop's monitor
                     c.loopThread = null;
                 }
                 c.group.turnEnded(turnSlot);
                 turnSlot = -1;
                 Thread.interrupted();
                 c.group.deregister();
+                c.releaseLoop(this); // the counters stay for stats(); the loop and session go
             }
             c.shutdowns().terminated();
         }

@@ -224,7 +224,7 @@ public final class LoopController extends LoopParts implements Controller {
      * @return the completer; hand its {@code view()} to the caller
      */
     public GuardedFuture.Completion newPending(Object eventId) {
-        return new GuardedFuture.Completion(eventId, extras().onLoop(this));
+        return new GuardedFuture.Completion(eventId, onLoop());
     }
 
 
@@ -333,11 +333,8 @@ public final class LoopController extends LoopParts implements Controller {
             }
             return;
         }
-        EventLoop l = loopIfMade();
-        if (l == null) {
-            return; // no turn was ever handed in: none runs a handler, and the next one sees the stop bit
-        }
-        synchronized (l) {
+        // The queue's monitor, not the loop's: a shared controller's loop changes (see releaseLoop).
+        synchronized (startLock()) {
             Thread t = loopThread;
             if (t != null && state() != ControllerState.TERMINATED) {
                 t.interrupt();
@@ -699,15 +696,21 @@ public final class LoopController extends LoopParts implements Controller {
         int tail = queue.tailSeq();
         Envelope marker = queue.closeMarker();
         long queued = Math.max(0, tail - consumed - (marker != null && marker.seq - consumed > 0 ? 1 : 0));
-        EventLoop l = loopIfMade();
         ControllerExtras x = extrasIfMade();
         OverflowGate g = x == null ? null : x.overflowIfMade();
-        long handled = l == null ? 0 : l.handled;
-        long fromSource = l == null ? 0 : l.handledFromSource;
-        long back = l == null ? 0 : l.handedBack;
-        return new ControllerStats(handled - fromSource + back + queued, handled, l == null ? 0 : l.failed,
-                g == null ? 0 : g.droppedCount(), g == null ? 0 : g.rejectedCount(), queued,
-                l == null ? 0 : l.busyNanos, l == null ? 0 : l.cancelled, blockedReportCount());
+        // The attached loop's counters, or (none attached) the totals its release left, published by
+        // that release's write of the loop field, which the read here follows.
+        EventLoop l = loopIfMade();
+        EventLoop.Totals t = l != null ? null : totals;
+        long handled = l != null ? l.handled : t != null ? t.handled : 0;
+        long fromSource = l != null ? l.handledFromSource : t != null ? t.handledFromSource : 0;
+        long back = l != null ? l.handedBack : t != null ? t.handedBack : 0;
+        long failed = l != null ? l.failed : t != null ? t.failed : 0;
+        long busy = l != null ? l.busyNanos : t != null ? t.busyNanos : 0;
+        long cancelled = l != null ? l.cancelled : t != null ? t.cancelled : 0;
+        return new ControllerStats(handled - fromSource + back + queued, handled, failed,
+                g == null ? 0 : g.droppedCount(), g == null ? 0 : g.rejectedCount(), queued, busy, cancelled,
+                blockedReportCount());
     }
 
     /**

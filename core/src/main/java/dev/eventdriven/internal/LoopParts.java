@@ -59,6 +59,9 @@ public abstract class LoopParts extends CacheLinePadding {
     private volatile EventLoop loop;
     @SuppressWarnings("unused") // written through EXTRAS
     private volatile ControllerExtras extras;
+    /** The counters of a released loop (shared group; written by the turn, published by the release). */
+    EventLoop.Totals totals;
+    private java.util.function.BooleanSupplier onLoop;
     @SuppressWarnings("unused") // written through ROUTES
     private volatile DispatchRoutes routes;
     /** Times events for the Flight Recorder and the event observers, only while either looks. */
@@ -97,9 +100,56 @@ public abstract class LoopParts extends CacheLinePadding {
         return l;
     }
 
-    /** @return the loop, or {@code null} if no turn was ever handed in; any thread */
+    /** @return the loop, or {@code null} if none is attached (no turn ran, or it went idle); any thread */
     EventLoop loopIfMade() {
         return (EventLoop) LOOP.getAcquire(this);
+    }
+
+    /**
+     * Shared group, loop thread, at the end of a turn that leaves the controller idle (or terminated),
+     * before it announces that: the loop and the session go, the loop's counters stay in
+     * {@link #totals} (a new loop starts from them). So a controller that has handled events and is
+     * idle again costs what a new one does, plus its totals; the next turn makes a new loop.
+     *
+     * @param l the loop, attached
+     * @return the session it had, for {@link #reattachLoop} if the turn goes on after all
+     */
+    final LoopSession releaseLoop(EventLoop l) {
+        EventLoop.Totals t = totals;
+        if (t == null) {
+            totals = t = new EventLoop.Totals();
+        }
+        l.saveTo(t);
+        LoopController c = self();
+        LoopSession s = c.session;
+        c.session = null;
+        LOOP.setVolatile(this, null); // publishes the totals to whoever makes the next loop, or reads stats
+        return s;
+    }
+
+    /**
+     * The turn that released its loop goes on after all (work came, and it took its idle flag back).
+     *
+     * @param l the loop
+     * @param s the session it had
+     */
+    final void reattachLoop(EventLoop l, LoopSession s) {
+        self().session = s;
+        LOOP.setVolatile(this, l);
+    }
+
+    /**
+     * The guard that refuses a result's blocking waits on this loop thread: made at the first request,
+     * a benign race (the lambda's captured field is final).
+     *
+     * @return the guard
+     */
+    final java.util.function.BooleanSupplier onLoop() {
+        java.util.function.BooleanSupplier g = onLoop;
+        if (g == null) {
+            onLoop = g = self()::inLoop;
+        }
+        return g;
     }
 
     /** @return the extras, made at the first call; any thread */
