@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * What a {@link LoopController} needs only once something beyond dispatching and handling happened:
- * an adapter, a context entry, a refused dispatch, a shutdown, a blocked-loop watch. Made
- * by the first such thing ({@link LoopController#extras()}), so that an idle controller of a large
- * fleet carries one {@code null} instead of these fields; each part is made when first needed too.
+ * an adapter, a context entry, the mapping manager, a refused dispatch, a shutdown, a blocked-loop
+ * watch. Made by the first such thing ({@link LoopController#extras()}), so that an idle controller
+ * of a large fleet carries one {@code null} instead of these fields; each part is made when first
+ * needed too.
  *
  * <p>Parts that any thread may ask for are published with a CAS (two racing makers agree on the
  * winner's); the context maps are made and filled by the building thread while the controller is NEW,
@@ -22,6 +23,7 @@ final class ControllerExtras {
     private static final VarHandle ADAPTERS;
     private static final VarHandle OVERFLOW;
     private static final VarHandle SHUTDOWNS;
+    private static final VarHandle MAPPING;
 
     static {
         try {
@@ -29,6 +31,7 @@ final class ControllerExtras {
             ADAPTERS = l.findVarHandle(ControllerExtras.class, "adapters", DefaultAdapterManager.class);
             OVERFLOW = l.findVarHandle(ControllerExtras.class, "overflow", OverflowGate.class);
             SHUTDOWNS = l.findVarHandle(ControllerExtras.class, "shutdowns", ShutdownSequence.class);
+            MAPPING = l.findVarHandle(ControllerExtras.class, "mapping", CopyOnWriteMapping.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -37,6 +40,9 @@ final class ControllerExtras {
     /** {@code null}: no adapter was ever installed (nor {@code adapters()} asked for). */
     @SuppressWarnings("unused") // written through ADAPTERS
     private volatile DefaultAdapterManager adapters;
+    /** {@code null}: nobody asked for the mapping manager yet (the table is the controller's). */
+    @SuppressWarnings("unused") // written through MAPPING
+    private volatile CopyOnWriteMapping mapping;
     /** {@code null}: no queue refused a dispatch yet. */
     @SuppressWarnings("unused") // written through OVERFLOW
     private volatile OverflowGate overflow;
@@ -71,7 +77,7 @@ final class ControllerExtras {
             return m;
         }
         LoopSettings s = c.settings;
-        DefaultAdapterManager made = new DefaultAdapterManager(c, new ControllerAdapterContext(c, c.mapping,
+        DefaultAdapterManager made = new DefaultAdapterManager(c, new ControllerAdapterContext(c, mapping(c),
                 (k, v) -> global().put(k, v), (k, v) -> statics().put(k, v), c::addDispatchRoute,
                 c::signalProgress, new OverflowOptions(s.overflowPolicy(), s.blockTimeout()), c::shutdown,
                 c::addEventObserver));
@@ -95,6 +101,24 @@ final class ControllerExtras {
         if (m != null) {
             m.each(callback, call);
         }
+    }
+
+    /**
+     * The mapping manager, made at the first call.
+     *
+     * @param c the controller
+     * @return the manager
+     */
+    CopyOnWriteMapping mapping(LoopController c) {
+        CopyOnWriteMapping m = (CopyOnWriteMapping) MAPPING.getAcquire(this);
+        if (m == null) {
+            CopyOnWriteMapping made = new CopyOnWriteMapping(c);
+            m = (CopyOnWriteMapping) MAPPING.compareAndExchange(this, null, made);
+            if (m == null) {
+                m = made;
+            }
+        }
+        return m;
     }
 
     // ------------------------------------------------------------------ contexts

@@ -390,7 +390,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         if (m.forced) {
             return true;
         }
-        HandlerTable table = c.mapping.table();
+        HandlerTable table = c.table;
         EventHandler[] hs = table.get(SystemEvent.SHUTDOWN);
         boolean skipped = runEvent(marker, SystemEvent.SHUTDOWN, null, hs == null ? HandlerTable.NONE : hs, table,
                 m.pending);
@@ -406,7 +406,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     private void process(Envelope e) {
         Object id = e.id;
         Object value = e.value;
-        HandlerTable table = c.mapping.table();
+        HandlerTable table = c.table;
         Listeners ls = c.listeners;
         if (ls != null && !ls.isEmpty()) {
             ls.forward(e);

@@ -66,7 +66,11 @@ public final class LoopController extends LoopParts implements Controller {
 
     /** Padded for a loop thread of its own, compact on a shared group (see {@link QueueLayout}). */
     final MpscEnvelopeQueue queue;
-    final CopyOnWriteMapping mapping;
+    /**
+     * The mapping, an immutable snapshot read once per event; replaced (copy on write) by the
+     * mapping manager, {@link CopyOnWriteMapping}, made when {@link #mapping()} is first asked for.
+     */
+    volatile HandlerTable table;
     /**
      * The loop's one session; on a shared group made by the first turn. Written by the loop only;
      * the blocked-loop detector reads it racily (for the event id of its report), null-checked.
@@ -110,7 +114,7 @@ public final class LoopController extends LoopParts implements Controller {
         super(config.name(), LoopSettings.of(config));
         this.group = config.executor();
         this.queue = group != null ? MpscEnvelopeQueue.compact() : MpscEnvelopeQueue.padded();
-        this.mapping = new CopyOnWriteMapping(config.mapping());
+        this.table = HandlerTable.of(config.mapping());
         if (!config.globalContext().isEmpty()) {
             extras().global().putAll(config.globalContext());
         }
@@ -682,7 +686,7 @@ public final class LoopController extends LoopParts implements Controller {
 
     @Override
     public MappingManager mapping() {
-        return mapping;
+        return extras().mapping(this);
     }
 
     @Override
@@ -720,7 +724,7 @@ public final class LoopController extends LoopParts implements Controller {
      * @return {@code true} if hooks or listeners are registered now
      */
     public boolean seesEveryEvent() {
-        HandlerTable t = mapping.table();
+        HandlerTable t = table;
         return t.before.length != 0 || t.after.length != 0 || hasListeners();
     }
 
