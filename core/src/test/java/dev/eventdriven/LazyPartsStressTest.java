@@ -141,6 +141,61 @@ class LazyPartsStressTest {
         }
     }
 
+    /**
+     * On a shared group a controller that goes idle gives its loop back (its counters stay in totals)
+     * and the next turn makes a new one: readers of {@code stats()} racing those hand-overs must never
+     * see the count go back or past what was sent, and the final count is exact.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"shared", "thread"})
+    @Timeout(120)
+    void statsStayMonotonicWhileTheLoopComesAndGoes(String kind) throws InterruptedException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int round = 0; round < ROUNDS / 3; round++) {
+            AtomicLong handled = new AtomicLong();
+            Controller c = builder(kind, "stats-" + kind + "-" + round).batchSize(1 + random.nextInt(8))
+                    .on("ev", s -> {
+                        handled.incrementAndGet();
+                    }).build();
+            made.add(c);
+            c.run();
+            int producers = 1 + random.nextInt(3);
+            int readers = 1 + random.nextInt(3);
+            int each = 200 + random.nextInt(800);
+            AtomicLong sent = new AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            race(producers + readers, id -> {
+                if (id < producers) {
+                    ThreadLocalRandom r = ThreadLocalRandom.current();
+                    for (int i = 0; i < each; i++) {
+                        sent.incrementAndGet(); // before: the event may be handled before dispatch returns
+                        c.dispatch("ev", i);
+                        if (r.nextInt(16) == 0) {
+                            // a pause now and then: the controller goes idle, its loop is released
+                            java.util.concurrent.locks.LockSupport.parkNanos(r.nextInt(50_000));
+                        }
+                    }
+                    if (id == 0) {
+                        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                                .until(() -> handled.get() == (long) producers * each);
+                        done.set(true);
+                    }
+                } else {
+                    long last = 0;
+                    while (!done.get()) {
+                        long now = c.stats().handled();
+                        assertTrue(now >= last, "handled went back from " + last + " to " + now);
+                        assertTrue(now <= sent.get(), "handled " + now + " of " + sent.get() + " sent");
+                        last = now;
+                    }
+                }
+            });
+            assertTrue(c.awaitIdle(Duration.ofSeconds(30)), "idle");
+            assertEquals((long) producers * each, c.stats().handled(), "every event counted once");
+            assertEquals((long) producers * each, handled.get());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"shared", "thread"})
     @Timeout(120)
