@@ -153,7 +153,7 @@ final class ControllerExtras {
         return m == null ? Map.of() : m;
     }
 
-    // ------------------------------------------------------------------ requests, refusals, shutdown
+    // ------------------------------------------------------------------ refusals, shutdown
 
     /**
      * The overflow gate, made at the first refused dispatch.

@@ -88,7 +88,7 @@ public final class LoopController extends LoopParts implements Controller {
     private volatile boolean ended;
     /**
      * The loop thread; on a shared executor group, the thread running this controller's turn, and
-     * {@code null} between turns (written under the loop's monitor at a turn's end, see
+     * {@code null} between turns (written under the queue's monitor at a turn's end, see
      * {@link #interruptLoop()}).
      */
     volatile Thread loopThread;

@@ -37,12 +37,14 @@ public abstract class LoopParts extends CacheLinePadding {
      * Footprint. A fleet of idle controllers on a shared group may count a million, so a controller
      * holds only what every controller needs; the rest is made when first needed and published with
      * a CAS (two racing makers agree on the winner's):
-     *   loop, session     - on a shared group, by the first turn (with a loop thread: at once)
+     *   loop, session     - on a shared group, by the first turn (with a loop thread: at once); given
+     *                       back when the controller idles again, its counters kept in totals
+     *   onLoop            - the guard of results, by the first request
      *   listeners, routes - by the first listening / route
      *   progress          - by the first wait (awaitIdle, awaitTermination, ...); unwaited, no signal
      *   probe             - by the first observer, or the first event seen while a recording runs
-     *   extras            - by the first adapter, context entry, request, refusal, shutdown or watch
-     *                       (see ControllerExtras, whose parts are made when needed in turn)
+     *   extras            - by the first adapter, context entry, mapping(), refusal, shutdown or
+     *                       watch (see ControllerExtras, whose parts are made when needed in turn)
      * The options shared by controllers built alike are one interned LoopSettings. The fields read
      * by every dispatch or every event stay here, one load away.
      */
