@@ -11,8 +11,10 @@ import java.util.concurrent.ThreadFactory;
  * A controller built with {@link ControllerBuilder#executor(ExecutorGroup)} has no thread of its own:
  * when it has events it is handed to the group, runs a bounded batch of them on one of the group's
  * threads (its {@linkplain ControllerBuilder#batchSize batch size}, 256 by default) and yields, going
- * to the back of the line if it has more. An idle controller costs no thread, only its queue and
- * state, so a million of them fit in a small heap.
+ * to the back of the line if it has more. An idle controller costs no thread, only its queue and a
+ * compact state (no cache-line padding on its queue; its loop, session and other parts are made when
+ * needed, and a controller that goes idle again gives its loop and session back): 350 bytes of heap
+ * per idle controller of one handler in the W7 benchmark (JDK 25, 1 GiB heap: 3 million per GiB).
  *
  * <pre>
  *   dispatch --&gt; [queue of A] --(A was idle: hand A in)--&gt; [ready line] --&gt; group thread 1: a batch of A

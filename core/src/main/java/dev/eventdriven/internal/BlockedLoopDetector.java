@@ -34,8 +34,9 @@ final class BlockedLoopDetector implements Runnable {
     }
 
     static void watch(LoopController c) {
-        if (c.watch == null) {
-            c.watch = new Watch(); // before the set publishes it to the detector thread
+        ControllerExtras x = c.extras();
+        if (x.watch == null) {
+            x.watch = new Watch(); // before the set publishes it to the detector thread
         }
         INSTANCE.add(c);
     }
@@ -92,7 +93,7 @@ final class BlockedLoopDetector implements Runnable {
                     loops.remove(c); // its loop thread ended without a word (it unwatches itself first)
                     continue;
                 }
-                period = Math.min(period, c.blockedThresholdNanos / 4);
+                period = Math.min(period, c.settings.blockedThresholdNanos() / 4);
                 check(c, now);
             }
             for (GroupExecutor g : groups) {
@@ -103,9 +104,10 @@ final class BlockedLoopDetector implements Runnable {
                 period = Math.min(period, g.minThresholdNanos / 4);
                 for (int i = 0; i < g.turns.length(); i++) {
                     LoopController c = g.turns.getAcquire(i);
-                    if (c != null && c.blockedThresholdNanos > 0) {
-                        if (c.watch == null) {
-                            c.watch = new Watch(); // the detector thread is the only writer
+                    if (c != null && c.settings.blockedThresholdNanos() > 0) {
+                        ControllerExtras x = c.extras();
+                        if (x.watch == null) {
+                            x.watch = new Watch(); // the detector thread is the only writer
                         }
                         check(c, now);
                     }
@@ -119,9 +121,13 @@ final class BlockedLoopDetector implements Runnable {
     }
 
     private static void check(LoopController c, long now) {
-        long taken = c.loop.takenCount();
-        long turn = c.loop.turnStart; // a racy read, as of the count: a new turn only resets the watch
-        Watch w = c.watch;
+        EventLoop loop = c.loopIfMade();
+        Watch w = c.extras().watch;
+        if (loop == null) {
+            return; // no turn was ever handed in: no handler ran
+        }
+        long taken = loop.takenCount();
+        long turn = loop.turnStart; // a racy read, as of the count: a new turn only resets the watch
         // Between two turns on a shared group (no loop thread) the controller runs no handler either.
         if (taken != w.taken || turn != w.turn || c.isParked() || c.loopThread == null) {
             w.taken = taken;
@@ -130,7 +136,7 @@ final class BlockedLoopDetector implements Runnable {
             return;
         }
         long ranNanos = now - w.since;
-        if (ranNanos < c.blockedThresholdNanos || w.reported == taken) {
+        if (ranNanos < c.settings.blockedThresholdNanos() || w.reported == taken) {
             return;
         }
         w.reported = taken;
@@ -139,14 +145,15 @@ final class BlockedLoopDetector implements Runnable {
             return;
         }
         w.reports++; // the detector thread is the only writer
-        Object eventId = c.session.eventId();
+        LoopSession s = c.session; // a racy read, as of the event id itself
+        Object eventId = s == null ? null : s.eventId();
         BlockedLoopTrace trace = new BlockedLoopTrace("the stack of " + t.getName() + " now");
         trace.setStackTrace(t.getStackTrace());
-        BlockedLoopEvent.emit(c.name, eventId, t.getName(), ranNanos, c.blockedThresholdNanos, trace.getStackTrace());
+        BlockedLoopEvent.emit(c.name, eventId, t.getName(), ranNanos, c.settings.blockedThresholdNanos(), trace.getStackTrace());
         LOG.warn("controller '{}': a handler of event {} has blocked the loop thread {} for {} ms (threshold {} ms);"
                         + " is it waiting for another controller, or for its own result?", c.name, eventId,
                 t.getName(), TimeUnit.NANOSECONDS.toMillis(ranNanos),
-                TimeUnit.NANOSECONDS.toMillis(c.blockedThresholdNanos), trace);
+                TimeUnit.NANOSECONDS.toMillis(c.settings.blockedThresholdNanos()), trace);
     }
 
     /** What the detector knows of one loop; written by the detector thread only. */

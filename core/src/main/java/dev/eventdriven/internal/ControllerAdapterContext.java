@@ -22,7 +22,7 @@ public final class ControllerAdapterContext implements AdapterContext {
     private final MappingManager mapping;
     private final BiConsumer<String, Object> putGlobal;
     private final BiConsumer<String, Object> putStatic;
-    private final DispatchRoutes routes;
+    private final Consumer<DispatchRoute> addRoute;
     private final Runnable signal;
     private final OverflowOptions overflow;
     private final Consumer<String> shutdown;
@@ -35,15 +35,15 @@ public final class ControllerAdapterContext implements AdapterContext {
      * @param mapping its mapping
      * @param putGlobal adds a global context entry
      * @param putStatic adds a static entry
-     * @param routes its dispatch routes
+     * @param addRoute adds a dispatch route
      * @param signal wakes its idle waiters
      * @param overflow its overflow options
      * @param shutdown shuts it down gracefully, naming the reason in later refusals
      */
     public ControllerAdapterContext(EventProcessor owner, MappingManager mapping, BiConsumer<String, Object> putGlobal,
-                                    BiConsumer<String, Object> putStatic, DispatchRoutes routes, Runnable signal,
+                                    BiConsumer<String, Object> putStatic, Consumer<DispatchRoute> addRoute, Runnable signal,
                                     OverflowOptions overflow, Consumer<String> shutdown) {
-        this(owner, mapping, putGlobal, putStatic, routes, signal, overflow, shutdown, null);
+        this(owner, mapping, putGlobal, putStatic, addRoute, signal, overflow, shutdown, null);
     }
 
     /**
@@ -53,21 +53,21 @@ public final class ControllerAdapterContext implements AdapterContext {
      * @param mapping its mapping
      * @param putGlobal adds a global context entry
      * @param putStatic adds a static entry
-     * @param routes its dispatch routes
+     * @param addRoute adds a dispatch route
      * @param signal wakes its idle waiters
      * @param overflow its overflow options
      * @param shutdown shuts it down gracefully, naming the reason in later refusals
      * @param observers adds an event observer (to each of its loops), or {@code null} if it cannot
      */
     public ControllerAdapterContext(EventProcessor owner, MappingManager mapping, BiConsumer<String, Object> putGlobal,
-                                    BiConsumer<String, Object> putStatic, DispatchRoutes routes, Runnable signal,
+                                    BiConsumer<String, Object> putStatic, Consumer<DispatchRoute> addRoute, Runnable signal,
                                     OverflowOptions overflow, Consumer<String> shutdown,
                                     Consumer<EventObserver> observers) {
         this.owner = owner;
         this.mapping = mapping;
         this.putGlobal = putGlobal;
         this.putStatic = putStatic;
-        this.routes = routes;
+        this.addRoute = addRoute;
         this.signal = signal;
         this.overflow = overflow;
         this.shutdown = shutdown;
@@ -104,7 +104,7 @@ public final class ControllerAdapterContext implements AdapterContext {
     @Override
     public void addDispatchRoute(DispatchRoute route) {
         requireNew("addDispatchRoute");
-        routes.add(Checks.notNull("route", route));
+        addRoute.accept(Checks.notNull("route", route));
     }
 
     @Override

@@ -16,40 +16,41 @@ import java.util.Set;
  * {@link MappingManager} whose writers rebuild an immutable {@link HandlerTable} under a lock and
  * publish it through a volatile field; the loop reads the field once per event.
  */
-public final class CopyOnWriteMapping implements MappingManager {
+final class CopyOnWriteMapping implements MappingManager {
 
-    private volatile HandlerTable table;
+    /** Holds the table: the controller itself, so that a controller whose mapping is never managed has no manager. */
+    private final LoopController owner;
 
     /**
-     * Creates a mapping from a blueprint.
+     * Creates the manager of a controller's mapping.
      *
-     * @param blueprint the initial registrations
+     * @param owner the controller, whose {@code table} field is the mapping
      */
-    public CopyOnWriteMapping(MappingBlueprint blueprint) {
-        this.table = HandlerTable.of(blueprint);
+    CopyOnWriteMapping(LoopController owner) {
+        this.owner = owner;
     }
 
-    HandlerTable table() {
-        return table;
+    private HandlerTable table() {
+        return owner.table;
     }
 
     private LinkedHashMap<Object, EventHandler[]> copy() {
-        return new LinkedHashMap<>(table.ordered);
+        return new LinkedHashMap<>(table().ordered);
     }
 
     private void publish(LinkedHashMap<Object, EventHandler[]> next) {
-        table = new HandlerTable(next);
+        owner.table = new HandlerTable(next);
     }
 
     @Override
     public List<EventHandler> get(Object eventId) {
-        EventHandler[] hs = table.ordered.get(eventId);
+        EventHandler[] hs = table().ordered.get(eventId);
         return hs == null ? List.of() : List.of(hs);
     }
 
     @Override
     public Set<Object> eventIds() {
-        return Collections.unmodifiableSet(table.ordered.keySet());
+        return Collections.unmodifiableSet(table().ordered.keySet());
     }
 
     @Override
@@ -66,7 +67,7 @@ public final class CopyOnWriteMapping implements MappingManager {
 
     @Override
     public synchronized boolean remove(Object eventId, EventHandler handler) {
-        EventHandler[] old = table.ordered.get(eventId);
+        EventHandler[] old = table().ordered.get(eventId);
         if (old == null) {
             return false;
         }
@@ -104,23 +105,23 @@ public final class CopyOnWriteMapping implements MappingManager {
 
     @Override
     public synchronized void setAll(MappingBlueprint blueprint) {
-        table = HandlerTable.of(blueprint);
+        owner.table = HandlerTable.of(blueprint);
     }
 
     @Override
     public synchronized void update(MappingBlueprint blueprint) {
-        table = HandlerTable.of(toBlueprint().inherit(blueprint));
+        owner.table = HandlerTable.of(toBlueprint().inherit(blueprint));
     }
 
     @Override
     public synchronized void clear() {
-        table = HandlerTable.EMPTY;
+        owner.table = HandlerTable.EMPTY;
     }
 
     @Override
     public MappingBlueprint toBlueprint() {
         MappingBlueprint b = new MappingBlueprint();
-        for (Map.Entry<Object, EventHandler[]> e : table.ordered.entrySet()) {
+        for (Map.Entry<Object, EventHandler[]> e : table().ordered.entrySet()) {
             for (EventHandler h : e.getValue()) {
                 b.on(e.getKey(), h);
             }

@@ -78,11 +78,21 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     long cancelled;
     private boolean stopAfterEvent;
 
-    EventLoop(LoopController controller, int batchSize, ErrorPolicy errorPolicy, long idleSpinNanos) {
+    EventLoop(LoopController controller) {
         this.c = controller;
-        this.batchSize = batchSize;
-        this.idleSpinNanos = idleSpinNanos;
-        this.errorPolicy = errorPolicy;
+        LoopSettings s = controller.settings;
+        this.batchSize = s.batchSize();
+        this.idleSpinNanos = s.idleSpinNanos();
+        this.errorPolicy = s.errorPolicy();
+        Totals t = controller.totals; // a loop made after a released one goes on counting from its totals
+        if (t != null) {
+            handled = t.handled;
+            handledFromSource = t.handledFromSource;
+            failed = t.failed;
+            busyNanos = t.busyNanos;
+            handedBack = t.handedBack;
+            cancelled = t.cancelled;
+        }
     }
 
     /** The loop thread's body, or one turn on a shared executor group. */
@@ -147,7 +157,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 continue;
             }
             if (src == null) {
-                c.overflow.signalSpace();
+                c.signalSpace();
             }
             process(e);
             if (src == null) {
@@ -157,7 +167,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 handledFromSource++;
                 src.completed(c, e);
             }
-            c.progress.signal();
+            c.signalProgress();
             if (stopAfterEvent) {
                 return;
             }
@@ -196,7 +206,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         turnStart = System.nanoTime();
         c.loopThread = Thread.currentThread();
         turnSlot = c.group.turnStarted(c);
-        c.session.bindToThread();
+        c.session().bindToThread(); // the first turn makes the session
         MDC.put(MDC_CONTROLLER, c.name);
         mdcEventId = null; // the thread's MDC was another controller's: put the event id again
     }
@@ -206,8 +216,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         busyNanos += System.nanoTime() - turnStart;
         MDC.remove(MDC_EVENT);
         MDC.remove(MDC_CONTROLLER);
-        c.session.unbindFromThread();
-        synchronized (this) {
+        LoopSession.rebind(null);
+        synchronized (c.startLock()) { // interruptLoop's monitor
             c.loopThread = null;
         }
         c.group.turnEnded(turnSlot);
@@ -255,7 +265,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 continue;
             }
             if (src == null) {
-                c.overflow.signalSpace();
+                c.signalSpace();
             }
             process(e);
             if (src == null) {
@@ -265,7 +275,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 handledFromSource++;
                 src.completed(c, e);
             }
-            c.progress.signal();
+            c.signalProgress();
             if (stopAfterEvent) {
                 return true;
             }
@@ -286,25 +296,28 @@ final class EventLoop extends CacheLinePadding implements Runnable {
      */
     private boolean goIdle() {
         endTurn();
+        // An idle controller keeps no loop or session: the next turn makes them (see releaseLoop).
+        LoopSession s = c.releaseLoop(this);
         c.markParked(true);
         int ctl = c.control();
         boolean rest = ctl == 0 ? c.queue.isEmpty() && (c.source == null || c.source.isEmpty(c))
                 : ctl == LoopController.CTL_SUSPEND;
         if (rest) {
-            c.progress.signal(); // thread-safe, and touches no state of the loop
+            c.signalProgress(); // thread-safe, and touches no state of the loop
             return true;
         }
         if (!c.unmarkParked()) {
-            return true; // a producer took the flag: its turn is on its way
+            return true; // a producer took the flag: its turn is on its way, with a loop of its own
         }
+        c.reattachLoop(this, s);
         beginTurn();
         return false;
     }
 
     private void serveClean() {
         c.clearControl(LoopController.CTL_CLEAN);
-        CompletableFuture<List<Event>> req = c.shutdowns.cleanRequest;
-        List<Event> back = c.shutdowns.cleanOnLoop();
+        CompletableFuture<List<Event>> req = c.shutdowns().cleanRequest;
+        List<Event> back = c.shutdowns().cleanOnLoop();
         if (req != null) {
             req.complete(back);
         }
@@ -326,8 +339,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             }
             if ((ctl & LoopController.CTL_CLEAN) != 0) {
                 c.clearControl(LoopController.CTL_CLEAN);
-                CompletableFuture<List<Event>> req = c.shutdowns.cleanRequest;
-                List<Event> back = c.shutdowns.cleanOnLoop();
+                CompletableFuture<List<Event>> req = c.shutdowns().cleanRequest;
+                List<Event> back = c.shutdowns().cleanOnLoop();
                 if (req != null) {
                     req.complete(back);
                 }
@@ -337,7 +350,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 return false;
             }
             c.markParked(true);
-            c.progress.signal();
+            c.signalProgress();
             if (c.control() == LoopController.CTL_SUSPEND) {
                 LockSupport.park(this);
             }
@@ -365,7 +378,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         c.markParked(true);
         // Re-check after announcing: a producer that appended before seeing the flag is seen here.
         if (c.queue.isEmpty() && (c.source == null || c.source.isEmpty(c)) && c.control() == 0) {
-            c.progress.signal();
+            c.signalProgress();
             LockSupport.park(this);
         }
         c.markParked(false);
@@ -377,14 +390,14 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         if (m.forced) {
             return true;
         }
-        HandlerTable table = c.mapping.table();
+        HandlerTable table = c.table;
         EventHandler[] hs = table.get(SystemEvent.SHUTDOWN);
         boolean skipped = runEvent(marker, SystemEvent.SHUTDOWN, null, hs == null ? HandlerTable.NONE : hs, table,
                 m.pending);
         c.queue.publishConsumed(marker.seq);
-        c.progress.signal();
+        c.signalProgress();
         if (skipped && !stopAfterEvent) {
-            c.shutdowns.cancelShutdown(marker);
+            c.shutdowns().cancelShutdown(marker);
             return false;
         }
         return true;
@@ -393,9 +406,10 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     private void process(Envelope e) {
         Object id = e.id;
         Object value = e.value;
-        HandlerTable table = c.mapping.table();
-        if (!c.listeners.isEmpty()) {
-            c.listeners.forward(e);
+        HandlerTable table = c.table;
+        Listeners ls = c.listeners;
+        if (ls != null && !ls.isEmpty()) {
+            ls.forward(e);
         }
         EventHandler[] hs;
         Object handlerId = id;
@@ -428,8 +442,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 pending.firstReturnsNothing();
             }
         }
-        if (c.probe.active()) {
-            c.probe.observe(this, e, handlerId, value, hs, table, pending);
+        if (c.observed()) {
+            c.probe().observe(this, e, handlerId, value, hs, table, pending);
         } else {
             runEvent(e, handlerId, value, hs, table, pending);
         }
@@ -530,6 +544,26 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         return h instanceof dev.eventdriven.EventAction || h instanceof TypedHandler<?> t && t.returnsNothing();
     }
 
+    /** Loop thread: copies the counters into the totals a released loop leaves (see {@code releaseLoop}). */
+    void saveTo(Totals t) {
+        t.handled = handled;
+        t.handledFromSource = handledFromSource;
+        t.failed = failed;
+        t.busyNanos = busyNanos;
+        t.handedBack = handedBack;
+        t.cancelled = cancelled;
+    }
+
+    /** The counters of a shared group's controller whose loop was released while it idles. */
+    static final class Totals {
+        long handled;
+        long handledFromSource;
+        long failed;
+        long busyNanos;
+        long handedBack;
+        long cancelled;
+    }
+
     /** Names the loop's turns (a test kit's queue shows them). */
     @Override
     public String toString() {
@@ -566,13 +600,13 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         HandlerFailure failure = new HandlerFailure(e.id, value, t, c.name, describe(handler),
                 pending != null && pending.getNumberOfDependents() > 0);
         try {
-            c.errorHandler.handle(failure);
+            c.settings.errorHandler().handle(failure);
         } catch (RuntimeException | LinkageError | AssertionError nested) {
             LOG.error("controller '{}': the error handler {} threw on the failure of event {} (failure: {})", c.name,
-                    c.errorHandler, e.id, t, nested);
+                    c.settings.errorHandler(), e.id, t, nested);
         }
         HandlerFailedEvent.emit(c.name, e.id, failure.handler(), t);
-        c.adapters.exception(c.session, t);
+        c.adapterException(c.session, t);
         if (pending != null) {
             pending.completeExceptionally(t);
         }
@@ -603,30 +637,31 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         Thread.interrupted(); // a forced stop may have interrupted a handler; the cleanup must not see it
         try {
             if (c.state() != ControllerState.TERMINATED) {
-                c.shutdowns.shutdownStateForStop();
+                c.shutdowns().shutdownStateForStop();
             }
-            List<Event> back = c.shutdowns.drainHandingBack();
-            c.shutdowns.keepHandedBack(back);
+            List<Event> back = c.shutdowns().drainHandingBack();
+            c.shutdowns().keepHandedBack(back);
             if (!back.isEmpty()) {
                 LOG.info("controller '{}': {} queued events were not processed and are handed back", c.name,
                         back.size());
             }
-            c.adapters.each("closing", a -> a.closing(c));
-            c.adapters.each("closed", a -> a.closed(c));
+            c.eachAdapter("closing", a -> a.closing(c));
+            c.eachAdapter("closed", a -> a.closed(c));
         } finally {
             MDC.remove(MDC_EVENT);
             MDC.remove(MDC_CONTROLLER);
-            c.session.unbindFromThread();
+            LoopSession.rebind(null);
             if (c.group != null) {
-                synchronized (this) {
+                synchronized (c.startLock()) { // interruptLoop's monitor
                     c.loopThread = null;
                 }
                 c.group.turnEnded(turnSlot);
                 turnSlot = -1;
                 Thread.interrupted();
                 c.group.deregister();
+                c.releaseLoop(this); // the counters stay for stats(); the loop and session go
             }
-            c.shutdowns.terminated();
+            c.shutdowns().terminated();
         }
     }
 }

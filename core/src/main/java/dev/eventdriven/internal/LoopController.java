@@ -4,7 +4,6 @@ import dev.eventdriven.Controller;
 import dev.eventdriven.ControllerState;
 import dev.eventdriven.ControllerStats;
 import dev.eventdriven.Dispatcher;
-import dev.eventdriven.ErrorHandler;
 import dev.eventdriven.Event;
 import dev.eventdriven.ForwardingPacket;
 import dev.eventdriven.IllegalControllerStateException;
@@ -27,11 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Dispatch costs one CAS (the queue's tail) and one volatile read (is the loop parked?); the loop
  * thread is woken only when it parks (coalesced wake-ups).
  */
-public final class LoopController extends CacheLinePadding implements Controller {
+public final class LoopController extends LoopParts implements Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopController.class);
     private static final ThreadFactory DEFAULT_FACTORY = Thread::new;
@@ -65,37 +62,21 @@ public final class LoopController extends CacheLinePadding implements Controller
         }
     }
 
-    final String name;
-    /** The loop thread's name as configured, or {@code null} for {@code <name>-loop} (made at run()). */
-    private final String threadName;
-    private final ThreadFactory threadFactory;
-    final MpscEnvelopeQueue queue = new MpscEnvelopeQueue();
-    final CopyOnWriteMapping mapping;
-    final DefaultAdapterManager adapters;
-    final Map<String, Object> global;
-    final Map<String, Object> statics;
-    final LoopSession session;
-    final EventSource source;
-    final Listeners listeners;
-    final ProgressSignal progress = new ProgressSignal();
-    final EventLoop loop;
-    private final BooleanSupplier onLoop = this::inLoop;
-    final Object startLock = new Object();
-    /** Serialises suspend() and resume(). */
-    private final Object suspendLock = new Object();
-    final CountDownLatch terminated = new CountDownLatch(1);
-    final OverflowGate overflow;
-    final ShutdownSequence shutdowns;
-    final ErrorHandler errorHandler;
-    private final boolean daemon;
-    private final Duration closeTimeout;
-    /** When a running handler counts as blocking the loop; 0: never. */
-    final long blockedThresholdNanos;
+    // Footprint: see LoopParts.
+
+    /** Padded for a loop thread of its own, compact on a shared group (see {@link QueueLayout}). */
+    final MpscEnvelopeQueue queue;
     /**
-     * The blocked-loop detector's notes on this loop, made when the detector starts watching it (so
-     * that a controller without a threshold does not carry them); written by the detector thread.
+     * The mapping, an immutable snapshot read once per event; replaced (copy on write) by the
+     * mapping manager, {@link CopyOnWriteMapping}, made when {@link #mapping()} is first asked for.
      */
-    volatile BlockedLoopDetector.Watch watch;
+    volatile HandlerTable table;
+    /**
+     * The loop's one session; on a shared group made by the first turn. Written by the loop only;
+     * the blocked-loop detector reads it racily (for the event id of its report), null-checked.
+     */
+    LoopSession session;
+    final EventSource source;
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ControllerState state = ControllerState.NEW;
@@ -103,19 +84,16 @@ public final class LoopController extends CacheLinePadding implements Controller
     private volatile int parked;
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile int control;
+    /** Set after the last step of the loop (or of a shutdown while NEW): what awaitTermination waits for. */
+    private volatile boolean ended;
     /**
      * The loop thread; on a shared executor group, the thread running this controller's turn, and
-     * {@code null} between turns (written under the loop's monitor at a turn's end, see
+     * {@code null} between turns (written under the queue's monitor at a turn's end, see
      * {@link #interruptLoop()}).
      */
     volatile Thread loopThread;
     /** The shared group the turns run on, or {@code null} for a loop thread of its own. */
     final GroupExecutor group;
-    final DispatchRoutes routes = new DispatchRoutes();
-    /** Times events for the Flight Recorder and the event observers, only while either looks. */
-    final LoopProbe probe;
-    /** Why the controller was shut down, when an adapter said (named by later refusals). */
-    volatile String closeReason;
 
     /**
      * Creates a controller.
@@ -133,32 +111,54 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param source the shared source, or {@code null}
      */
     public LoopController(ControllerConfig config, EventSource source) {
-        this.name = config.name();
-        this.probe = new LoopProbe(name);
-        this.threadName = config.threadName();
-        this.threadFactory = config.threadFactory() != null ? config.threadFactory() : DEFAULT_FACTORY;
-        this.daemon = config.daemon();
-        this.closeTimeout = config.closeTimeout();
-        this.blockedThresholdNanos = config.blockedThresholdNanos();
-        this.errorHandler = config.errorHandler();
-        this.overflow = new OverflowGate(this, config);
-        this.shutdowns = new ShutdownSequence(this);
-        this.mapping = new CopyOnWriteMapping(config.mapping());
-        this.global = new HashMap<>(config.globalContext());
-        this.statics = new HashMap<>(config.staticEntries());
-        this.source = source;
+        super(config.name(), LoopSettings.of(config));
         this.group = config.executor();
-        this.session = new LoopSession(this, Collections.unmodifiableMap(global), Collections.unmodifiableMap(statics));
-        this.listeners = new Listeners(name);
-        this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
-                statics::put, routes, progress::signal, new OverflowOptions(config.overflowPolicy(),
-                config.blockTimeout()), this::shutdown, this::addEventObserver));
-        this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy(), config.idleSpinNanos());
+        this.queue = group != null ? MpscEnvelopeQueue.compact() : MpscEnvelopeQueue.padded();
+        this.table = HandlerTable.of(config.mapping());
+        if (!config.globalContext().isEmpty()) {
+            extras().global().putAll(config.globalContext());
+        }
+        if (!config.staticEntries().isEmpty()) {
+            extras().statics().putAll(config.staticEntries());
+        }
+        this.source = source;
+        if (group == null) {
+            // A loop thread of its own: its loop and session at once, laid out next to the controller.
+            this.session = new LoopSession(this);
+            makeLoop();
+        }
         for (Adapter a : config.adapters()) {
-            adapters.install(a);
+            adapterManager().install(a);
         }
     }
 
+    // ------------------------------------------------------------------ parts of its own
+
+    /** @return the session, made now by the first turn on a shared group; loop thread only */
+    LoopSession session() {
+        LoopSession s = session;
+        if (s == null) {
+            s = new LoopSession(this);
+            session = s;
+        }
+        return s;
+    }
+
+    /** The lock under which a thread other than the loop consumes the queue (start, NEW/TERMINATED drains). */
+    Object startLock() {
+        return queue; // its monitor is not used otherwise: no lock object per controller
+    }
+
+    /** @return whether the loop (or a shutdown while NEW) has done its last step */
+    boolean hasEnded() {
+        return ended;
+    }
+
+    /** The loop (or a shutdown while NEW) has done its last step: wakes awaitTermination. */
+    void markEnded() {
+        ended = true;
+        signalProgress();
+    }
 
     // ------------------------------------------------------------------ dispatch
 
@@ -228,7 +228,7 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return the completer; hand its {@code view()} to the caller
      */
     public GuardedFuture.Completion newPending(Object eventId) {
-        return new GuardedFuture.Completion(eventId, onLoop);
+        return new GuardedFuture.Completion(eventId, onLoop());
     }
 
 
@@ -238,17 +238,20 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param e the envelope
      */
     public void enqueue(Envelope e) {
-        if (routes.apply(e)) {
+        DispatchRoutes rs = routes();
+        if (rs != null && rs.apply(e)) {
             return;
         }
         if (e.id == SystemEvent.SHUTDOWN) {
-            shutdowns.closeGracefully(e.pending());
+            shutdowns().closeGracefully(e.pending());
             return;
         }
-        probe.stamp(e);
-        int r = queue.offer(e, overflow.capacity);
+        if (observed()) {
+            e.stamp(System.nanoTime());
+        }
+        int r = queue.offer(e, settings.queueCapacity());
         if (r != MpscEnvelopeQueue.OK) {
-            overflow.overflowOrClosed(e, r);
+            overflowGate().overflowOrClosed(e, r);
             return;
         }
         wakeIfParked();
@@ -261,7 +264,9 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param e the envelope, not queued yet
      */
     public void stampIfObserved(Envelope e) {
-        probe.stamp(e);
+        if (observed()) {
+            e.stamp(System.nanoTime());
+        }
     }
 
     /**
@@ -276,7 +281,7 @@ public final class LoopController extends CacheLinePadding implements Controller
             throw new IllegalControllerStateException("addEventObserver on '" + name
                     + "': observers are fixed once it runs (state: " + s + ")", s);
         }
-        probe.add(Checks.notNull("observer", observer));
+        probe().add(Checks.notNull("observer", observer));
     }
 
     /**
@@ -288,7 +293,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
             if (group != null) {
                 try {
-                    group.execute(loop); // the flag taken: no other turn of this controller is queued or running
+                    group.execute(loop()); // the flag taken: no other turn of this controller is queued or running
                 } catch (RuntimeException refused) {
                     // A caller's executor refused the turn: leave the controller schedulable by the next call.
                     markParked(true);
@@ -332,7 +337,8 @@ public final class LoopController extends CacheLinePadding implements Controller
             }
             return;
         }
-        synchronized (loop) {
+        // The queue's monitor, not the loop's: a shared controller's loop changes (see releaseLoop).
+        synchronized (startLock()) {
             Thread t = loopThread;
             if (t != null && state() != ControllerState.TERMINATED) {
                 t.interrupt();
@@ -373,27 +379,32 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void run(Map<String, ?> runtimeContext, boolean suspended) {
-        synchronized (startLock) {
+        synchronized (startLock()) {
             ControllerState s = state();
             if (s != ControllerState.NEW) {
                 throw new IllegalControllerStateException("run controller '" + name + "': it was started already"
                         + " (state: " + s + ")", s);
             }
-            session.runtime(runtimeContext == null || runtimeContext.isEmpty() ? Map.of()
-                    : Collections.unmodifiableMap(new HashMap<>(runtimeContext)));
+            if (runtimeContext != null && !runtimeContext.isEmpty()) {
+                extras().runtime = Collections.unmodifiableMap(new HashMap<>(runtimeContext));
+            }
             if (group != null) {
-                group.register(name, blockedThresholdNanos); // refused (nothing changed) if the group is shut down
+                group.register(name, settings.blockedThresholdNanos()); // refused (nothing changed) if the group is shut down
             }
             try {
-                adapters.running(this);
+                ControllerExtras x = extrasIfMade();
+                DefaultAdapterManager m = x == null ? null : x.adaptersIfMade();
+                if (m != null) {
+                    m.running(this);
+                }
             } catch (RuntimeException refused) {
                 if (group != null) {
                     group.deregister();
                 }
                 // An adapter refused the start (its child process did not come up): end as a
                 // controller that never ran, its queued events left for clean().
-                closeReason = "the start was refused: " + refused.getMessage();
-                shutdowns.shutdown();
+                extras().closeReason = "the start was refused: " + refused.getMessage();
+                shutdowns().shutdown();
                 throw refused;
             }
             if (suspended) {
@@ -405,39 +416,53 @@ public final class LoopController extends CacheLinePadding implements Controller
                 startThread(suspended);
             }
         }
-        adapters.each("run", a -> a.run(this));
+        eachAdapter("run", a -> a.run(this));
     }
 
     /** Start lock held. */
     private void startThread(boolean suspended) {
-        Thread t = threadFactory.newThread(loop);
+        ThreadFactory f = settings.threadFactory() != null ? settings.threadFactory() : DEFAULT_FACTORY;
+        Thread t = f.newThread(loop());
         if (t == null) {
             throw new IllegalStateException("run controller '" + name + "': the thread factory returned null");
         }
-        t.setName(threadName != null ? threadName : name + "-loop");
-        if (daemon && !t.isDaemon()) {
+        t.setName(settings.threadName() != null ? settings.threadName() : name + "-loop");
+        if (settings.daemon() && !t.isDaemon()) {
             t.setDaemon(true);
         }
         loopThread = t;
         STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
         t.start();
-        if (blockedThresholdNanos > 0) {
+        if (settings.blockedThresholdNanos() > 0) {
             BlockedLoopDetector.watch(this);
         }
     }
 
-    /** Start lock held: the first turn on the shared group (it takes what was queued before run()). */
+    /**
+     * Start lock held: on the shared group the controller starts idle, as if its first turn had found
+     * nothing; a turn is handed in only if something was queued before run() (or a stop or clean was
+     * asked for), so that an idle controller never gets a loop or a session.
+     */
     private void startTurns(boolean suspended) {
         STATE.setVolatile(this, suspended ? ControllerState.SUSPENDED : ControllerState.RUNNING);
-        if (blockedThresholdNanos > 0) {
+        if (settings.blockedThresholdNanos() > 0) {
             if (group.watchesTurns()) {
                 BlockedLoopDetector.watch(group); // the group's turns are sampled, not each controller
             } else {
                 BlockedLoopDetector.watch(this);
             }
         }
-        // The idle flag is clear until the first turn announces idleness: nobody else schedules it.
-        group.execute(loop);
+        // Announce idleness, then look again (as a turn going idle does): a dispatch that came before
+        // the flag was set is seen here, one after it takes the flag and hands the turn in itself.
+        markParked(true);
+        int ctl = control();
+        boolean rest = ctl == 0 ? queue.isEmpty() && (source == null || source.isEmpty(this))
+                : ctl == CTL_SUSPEND;
+        if (rest) {
+            signalProgress();
+        } else {
+            wakeIfParked();
+        }
     }
 
     @Override
@@ -445,7 +470,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         // Serialised with resume(): otherwise a resume between the CAS and setControl leaves the state
         // RUNNING with the suspend bit set (a stuck loop), or a re-read sees RUNNING and throws, and
         // adapters get suspend/resume callbacks out of order.
-        synchronized (suspendLock) {
+        synchronized (this) { // the controller's own monitor: a lock object would cost every controller 16 bytes
             if (STATE.compareAndSet(this, ControllerState.RUNNING, ControllerState.SUSPENDED)) {
                 setControl(CTL_SUSPEND);
                 if (state() != ControllerState.SUSPENDED) {
@@ -454,7 +479,7 @@ public final class LoopController extends CacheLinePadding implements Controller
                     clearControl(CTL_SUSPEND);
                     wakeLoop();
                 }
-                adapters.each("suspend", a -> a.suspend(this));
+                eachAdapter("suspend", a -> a.suspend(this));
                 return;
             }
             ControllerState s = state();
@@ -467,11 +492,11 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void resume() {
-        synchronized (suspendLock) {
+        synchronized (this) { // the controller's own monitor: a lock object would cost every controller 16 bytes
             if (STATE.compareAndSet(this, ControllerState.SUSPENDED, ControllerState.RUNNING)) {
                 clearControl(CTL_SUSPEND);
                 wakeLoop();
-                adapters.each("resume", a -> a.resume(this));
+                eachAdapter("resume", a -> a.resume(this));
                 return;
             }
             ControllerState s = state();
@@ -484,7 +509,7 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void shutdown() {
-        shutdowns.shutdown();
+        shutdowns().shutdown();
     }
 
     /**
@@ -493,20 +518,21 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @param reason why
      */
     public void shutdown(String reason) {
-        if (closeReason == null) {
-            closeReason = reason;
+        ControllerExtras x = extras();
+        if (x.closeReason == null) {
+            x.closeReason = reason;
         }
-        shutdowns.shutdown();
+        shutdowns().shutdown();
     }
 
     @Override
     public List<Event> shutdownNow() {
-        return shutdowns.shutdownNow();
+        return shutdowns().shutdownNow();
     }
 
     @Override
     public List<Event> clean() {
-        return shutdowns.clean();
+        return shutdowns().clean();
     }
 
     @Override
@@ -514,15 +540,15 @@ public final class LoopController extends CacheLinePadding implements Controller
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitDrained");
         int target = queue.tailSeq();
-        return progress.await(nanos, () -> (queue.consumedSeq() - target >= 0 || state() == ControllerState.TERMINATED)
-                && adapters.allIdle(), "awaitDrained of controller '" + name + "'");
+        return progress().await(nanos, () -> (queue.consumedSeq() - target >= 0
+                || state() == ControllerState.TERMINATED) && adaptersIdle(), "awaitDrained of controller '" + name + "'");
     }
 
     @Override
     public boolean awaitIdle(Duration timeout) {
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitIdle");
-        return progress.await(nanos, this::isIdle, "awaitIdle of controller '" + name + "'");
+        return progress().await(nanos, this::isIdle, "awaitIdle of controller '" + name + "'");
     }
 
     @Override
@@ -530,13 +556,14 @@ public final class LoopController extends CacheLinePadding implements Controller
         long nanos = Checks.timeoutNanos(timeout);
         requireNotLoop("awaitTermination");
         long deadline = System.nanoTime() + nanos;
-        if (group != null && state() != ControllerState.NEW) {
-            DrivenExecutor.pumpUntil(() -> terminated.getCount() == 0);
+        if (state() == ControllerState.NEW) {
+            return false;
+        }
+        // Runs a hand-driven group's turns on this thread first (see DrivenExecutor), then waits.
+        if (!progress().await(nanos, this::hasEnded, "awaitTermination of controller '" + name + "'")) {
+            return false;
         }
         try {
-            if (state() == ControllerState.NEW || !terminated.await(nanos, TimeUnit.NANOSECONDS)) {
-                return false;
-            }
             if (group != null) {
                 return true; // no thread of its own; the last turn has done all it does before TERMINATED
             }
@@ -559,7 +586,7 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public void close() {
-        Closing.close(this, closeTimeout);
+        Closing.close(this, settings.closeTimeout());
     }
 
     private void requireNotLoop(String what) {
@@ -578,7 +605,7 @@ public final class LoopController extends CacheLinePadding implements Controller
             throw new IllegalArgumentException(Checks.message("target", name, "another controller than '" + name
                     + "' itself"));
         }
-        return listeners.add(target, allow, listeningName, "'" + target.name() + "'");
+        return listeners().add(target, allow, listeningName, "'" + target.name() + "'");
     }
 
     /**
@@ -592,17 +619,19 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return the listening
      */
     public Listening listenedBy(Object target, Collection<?> allow, String listeningName, String sourceName) {
-        return listeners.add(target, allow, listeningName, sourceName, "'" + listeningName + "'");
+        return listeners().add(target, allow, listeningName, sourceName, "'" + listeningName + "'");
     }
 
     @Override
     public boolean unlistenedBy(Dispatcher target) {
-        return listeners.remove(target);
+        Listeners ls = listeners;
+        return ls != null && ls.remove(target);
     }
 
     @Override
     public List<Listening> listenings() {
-        return listeners.snapshot(name);
+        Listeners ls = listeners;
+        return ls == null ? List.of() : ls.snapshot(name);
     }
 
     /**
@@ -612,14 +641,15 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return a snapshot
      */
     public List<Listening> listenings(String sourceName) {
-        return listeners.snapshot(sourceName);
+        Listeners ls = listeners;
+        return ls == null ? List.of() : ls.snapshot(sourceName);
     }
 
     @Override
     public Listening listenedBy(BlockingQueue<? super ForwardingPacket> target, Collection<?> allow,
                                 String listeningName) {
         Checks.notNull("queue", target);
-        return listeners.add(target, allow, listeningName, "queue '" + listeningName + "'");
+        return listeners().add(target, allow, listeningName, "queue '" + listeningName + "'");
     }
 
     // ------------------------------------------------------------------ state
@@ -640,11 +670,12 @@ public final class LoopController extends CacheLinePadding implements Controller
         ControllerState s = state();
         boolean noLoop = s == ControllerState.NEW || s == ControllerState.TERMINATED;
         return queue.isEmpty() && (noLoop || isParked() && (source == null || source.isEmpty(this)))
-                && adapters.allIdle();
+                && adaptersIdle();
     }
 
     private long blockedReportCount() {
-        BlockedLoopDetector.Watch w = watch;
+        ControllerExtras x = extrasIfMade();
+        BlockedLoopDetector.Watch w = x == null ? null : x.watch;
         return w == null ? 0 : w.reports;
     }
 
@@ -655,12 +686,12 @@ public final class LoopController extends CacheLinePadding implements Controller
 
     @Override
     public MappingManager mapping() {
-        return mapping;
+        return extras().mapping(this);
     }
 
     @Override
     public AdapterManager adapters() {
-        return adapters;
+        return adapterManager();
     }
 
     @Override
@@ -669,11 +700,21 @@ public final class LoopController extends CacheLinePadding implements Controller
         int tail = queue.tailSeq();
         Envelope marker = queue.closeMarker();
         long queued = Math.max(0, tail - consumed - (marker != null && marker.seq - consumed > 0 ? 1 : 0));
-        long handled = loop.handled;
-        long fromSource = loop.handledFromSource;
-        long back = loop.handedBack;
-        return new ControllerStats(handled - fromSource + back + queued, handled, loop.failed, overflow.droppedCount(),
-                overflow.rejectedCount(), queued, loop.busyNanos, loop.cancelled, blockedReportCount());
+        ControllerExtras x = extrasIfMade();
+        OverflowGate g = x == null ? null : x.overflowIfMade();
+        // The attached loop's counters, or (none attached) the totals its release left, published by
+        // that release's write of the loop field, which the read here follows.
+        EventLoop l = loopIfMade();
+        EventLoop.Totals t = l != null ? null : totals;
+        long handled = l != null ? l.handled : t != null ? t.handled : 0;
+        long fromSource = l != null ? l.handledFromSource : t != null ? t.handledFromSource : 0;
+        long back = l != null ? l.handedBack : t != null ? t.handedBack : 0;
+        long failed = l != null ? l.failed : t != null ? t.failed : 0;
+        long busy = l != null ? l.busyNanos : t != null ? t.busyNanos : 0;
+        long cancelled = l != null ? l.cancelled : t != null ? t.cancelled : 0;
+        return new ControllerStats(handled - fromSource + back + queued, handled, failed,
+                g == null ? 0 : g.droppedCount(), g == null ? 0 : g.rejectedCount(), queued, busy, cancelled,
+                blockedReportCount());
     }
 
     /**
@@ -683,8 +724,8 @@ public final class LoopController extends CacheLinePadding implements Controller
      * @return {@code true} if hooks or listeners are registered now
      */
     public boolean seesEveryEvent() {
-        HandlerTable t = mapping.table();
-        return t.before.length != 0 || t.after.length != 0 || !listeners.isEmpty();
+        HandlerTable t = table;
+        return t.before.length != 0 || t.after.length != 0 || hasListeners();
     }
 
     @Override
@@ -693,21 +734,41 @@ public final class LoopController extends CacheLinePadding implements Controller
     }
 
     /**
-     * The global context map (mutable while NEW; a pool's adapters add their entries to its workers).
+     * The global context map (mutable while NEW, by the building thread only; a pool's adapters add
+     * their entries to its workers). Made at the first call.
      *
      * @return the global context
      */
     public Map<String, Object> globalContext() {
-        return global;
+        return extras().global();
     }
 
     /**
-     * The static entries map (mutable while NEW; pools add their entries to their workers).
+     * The static entries map (mutable while NEW, by the building thread only; pools add their
+     * entries to their workers). Made at the first call.
      *
      * @return the static entries
      */
     public Map<String, Object> staticEntries() {
-        return statics;
+        return extras().statics();
+    }
+
+    /** @return the runtime context given to {@code run()} (empty if none); loop thread */
+    Map<String, Object> runtime() {
+        ControllerExtras x = extrasIfMade();
+        return x == null ? Map.of() : x.runtime;
+    }
+
+    /** @return the global context as the loop reads it (empty if none was set); loop thread */
+    Map<String, Object> globalView() {
+        ControllerExtras x = extrasIfMade();
+        return x == null ? Map.of() : x.globalView();
+    }
+
+    /** @return the static entries as the loop reads them (empty if none was set); loop thread */
+    Map<String, Object> staticsView() {
+        ControllerExtras x = extrasIfMade();
+        return x == null ? Map.of() : x.staticsView();
     }
 
     @Override

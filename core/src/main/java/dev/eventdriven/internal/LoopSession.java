@@ -17,10 +17,7 @@ public final class LoopSession extends CacheLinePadding implements Session {
     /** {@code value} holds this when the event's value is its envelope's own (the common case). */
     private static final Object ENVELOPE_VALUE = new Object();
 
-    private final Controller controller;
-    private final Map<String, Object> global;
-    private final Map<String, Object> statics;
-    private Map<String, Object> runtime = Map.of();
+    private final LoopController controller;
 
     private Envelope envelope;
     private Object eventId;
@@ -29,10 +26,8 @@ public final class LoopSession extends CacheLinePadding implements Session {
     private boolean skipped;
     private boolean active;
 
-    LoopSession(Controller controller, Map<String, Object> global, Map<String, Object> statics) {
+    LoopSession(LoopController controller) {
         this.controller = controller;
-        this.global = global;
-        this.statics = statics;
     }
 
     /**
@@ -70,10 +65,6 @@ public final class LoopSession extends CacheLinePadding implements Session {
         } else {
             CURRENT.set(s);
         }
-    }
-
-    void runtime(Map<String, Object> runtimeContext) {
-        this.runtime = runtimeContext;
     }
 
     void begin(Envelope e, Object handlerId, Object eventValue) {
@@ -160,9 +151,11 @@ public final class LoopSession extends CacheLinePadding implements Session {
         if (ctx.containsKey(key)) {
             return ctx.get(key);
         }
+        Map<String, Object> runtime = controller.runtime();
         if (runtime.containsKey(key)) {
             return runtime.get(key);
         }
+        Map<String, Object> global = controller.globalView();
         if (global.containsKey(key)) {
             return global.get(key);
         }
@@ -171,7 +164,8 @@ public final class LoopSession extends CacheLinePadding implements Session {
 
     @Override
     public boolean has(String key) {
-        return eventContext().containsKey(key) || runtime.containsKey(key) || global.containsKey(key);
+        return eventContext().containsKey(key) || controller.runtime().containsKey(key)
+                || controller.globalView().containsKey(key);
     }
 
     @Override
@@ -193,7 +187,7 @@ public final class LoopSession extends CacheLinePadding implements Session {
             case ORIGIN_EVENT_ID:
                 return originEventId();
             default:
-                return statics.get(key);
+                return controller.staticsView().get(key);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.eventdriven.internal;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
@@ -21,39 +20,68 @@ import java.util.function.Consumer;
  * <p>Only one thread at a time may call the consumer methods ({@link #poll}, {@link #drainUntilMarker},
  * {@link #reopen}).
  *
- * <p>Layout: the producers' {@code tail} and the consumer's fields ({@code head}, {@code takenSeq},
- * {@code consumedSeq}, written every event) sit on different cache lines (see {@link QueueLayout}),
- * so the loop's progress writes do not invalidate the line every dispatch CASes.
+ * <p>Layout: this class holds the algorithm and no fields; its fields ({@code tail}, {@code head},
+ * {@code takenSeq}, {@code consumedSeq}) are in one of two subclasses, reached through the accessors
+ * below (named as JCTools names them: {@code lv} load volatile/acquire, {@code so} store ordered,
+ * {@code lp}/{@code sp} plain, {@code cas}). {@link #padded()} — for a controller with a loop thread
+ * of its own — puts the producers' {@code tail} and the consumer's fields (written every event) on
+ * different cache lines (see {@link QueueLayout}), so the loop's progress writes do not invalidate the
+ * line every dispatch CASes: 424 bytes. {@link #compact()} — for a controller on a shared executor
+ * group, whose producers and consumer rarely run at the same moment and of which there may be a
+ * million — packs them into 32 bytes. A process normally uses one kind at each call site, so the
+ * accessors inline as if there were one class.
  */
-final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
+abstract class MpscEnvelopeQueue {
 
     static final int OK = 0;
     static final int CLOSED = 1;
     static final int FULL = 2;
 
-    private static final VarHandle TAIL;
-    private static final VarHandle CONSUMED;
-    private static final VarHandle TAKEN;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            TAIL = l.findVarHandle(QueueLayout.TailField.class, "tail", Envelope.class);
-            CONSUMED = l.findVarHandle(QueueLayout.ConsumerFields.class, "consumedSeq", int.class);
-            TAKEN = l.findVarHandle(QueueLayout.ConsumerFields.class, "takenSeq", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @SuppressWarnings("unused") // trailing padding: keeps the consumer fields off the next object's line
-    private long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
-
+    /** For the two layouts. */
     MpscEnvelopeQueue() {
-        Envelope stub = new Envelope(null, null, null);
-        head = stub;
-        TAIL.setRelease(this, stub);
     }
+
+    /**
+     * A queue whose producer and consumer fields have cache lines of their own.
+     *
+     * @return an empty queue
+     */
+    static MpscEnvelopeQueue padded() {
+        return new QueueLayout.Padded(new Envelope(null, null, null));
+    }
+
+    /**
+     * A queue without padding, for the many sparse controllers of a shared executor group.
+     *
+     * @return an empty queue
+     */
+    static MpscEnvelopeQueue compact() {
+        return new QueueLayout.Compact(new Envelope(null, null, null));
+    }
+
+    /** @return the tail (acquire) */
+    abstract Envelope lvTail();
+
+    /** @return whether the tail moved from {@code expected} to {@code next} */
+    abstract boolean casTail(Envelope expected, Envelope next);
+
+    /** @return the head; consumer only */
+    abstract Envelope lpHead();
+
+    /** @param h the new head; consumer only */
+    abstract void spHead(Envelope h);
+
+    /** @return the seq of the last consumed node (acquire) */
+    abstract int lvConsumed();
+
+    /** @param seq the seq of the last consumed node (release) */
+    abstract void soConsumed(int seq);
+
+    /** @return the seq of the last taken node (acquire) */
+    abstract int lvTaken();
+
+    /** @param seq the seq of the last taken node (release) */
+    abstract void soTaken(int seq);
 
     /**
      * Appends an envelope.
@@ -64,16 +92,16 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
      */
     int offer(Envelope e, int capacity) {
         for (;;) {
-            Envelope t = (Envelope) TAIL.getAcquire(this);
+            Envelope t = lvTail();
             if (t.extra instanceof Envelope.CloseMarker) {
                 return CLOSED;
             }
             int seq = t.seq + 1;
-            if (capacity != ControllerConfig.UNBOUNDED && seq - (int) TAKEN.getAcquire(this) > capacity) {
+            if (capacity != ControllerConfig.UNBOUNDED && seq - lvTaken() > capacity) {
                 return FULL;
             }
             e.seq = seq;
-            if (TAIL.compareAndSet(this, t, e)) {
+            if (casTail(t, e)) {
                 t.lazyNext(e);
                 return OK;
             }
@@ -93,12 +121,12 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
 
     /** @return whether the tail is a close marker */
     boolean isClosed() {
-        return ((Envelope) TAIL.getAcquire(this)).extra instanceof Envelope.CloseMarker;
+        return (lvTail()).extra instanceof Envelope.CloseMarker;
     }
 
     /** @return the marker at the tail, or {@code null} if open */
     Envelope closeMarker() {
-        Envelope t = (Envelope) TAIL.getAcquire(this);
+        Envelope t = lvTail();
         return t.extra instanceof Envelope.CloseMarker ? t : null;
     }
 
@@ -109,7 +137,7 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
      * @return whether {@link #poll()} would return an envelope now
      */
     boolean hasNext() {
-        return head.next() != null;
+        return lpHead().next() != null;
     }
 
     /**
@@ -118,10 +146,10 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
      * @return the next envelope, or {@code null} if none is visible
      */
     Envelope poll() {
-        Envelope h = head;
+        Envelope h = lpHead();
         Envelope n = h.next();
         if (n == null) {
-            if (h == TAIL.getAcquire(this)) {
+            if (h == lvTail()) {
                 return null;
             }
             // A producer won the CAS but has not linked yet: the link is a few instructions away.
@@ -129,8 +157,8 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
                 Thread.onSpinWait();
             }
         }
-        head = n;
-        TAKEN.setRelease(this, n.seq);
+        spHead(n);
+        soTaken(n.seq);
         h.unlink();
         return n;
     }
@@ -142,18 +170,18 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
 
     /** @return how many envelopes wait (any thread; a snapshot) */
     int size() {
-        int consumed = (int) CONSUMED.getAcquire(this);
-        return Math.max(0, ((Envelope) TAIL.getAcquire(this)).seq - consumed);
+        int consumed = lvConsumed();
+        return Math.max(0, (lvTail()).seq - consumed);
     }
 
     /** @return the seq of the last appended envelope */
     int tailSeq() {
-        return ((Envelope) TAIL.getAcquire(this)).seq;
+        return (lvTail()).seq;
     }
 
     /** @return the seq of the last consumed envelope */
     int consumedSeq() {
-        return (int) CONSUMED.getAcquire(this);
+        return lvConsumed();
     }
 
     /**
@@ -162,7 +190,7 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
      * @param seq the seq
      */
     void publishConsumed(int seq) {
-        CONSUMED.setRelease(this, seq);
+        soConsumed(seq);
     }
 
     /**
@@ -175,9 +203,9 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
     int drainUntilMarker(Consumer<Envelope> sink) {
         int n = 0;
         for (;;) {
-            Envelope h = head;
+            Envelope h = lpHead();
             Envelope next = h.next();
-            if (next == null && h != TAIL.getAcquire(this)) {
+            if (next == null && h != lvTail()) {
                 while ((next = h.next()) == null) {
                     Thread.onSpinWait();
                 }
@@ -186,8 +214,8 @@ final class MpscEnvelopeQueue extends QueueLayout.ConsumerFields {
                 publishConsumed(h.seq);
                 return n;
             }
-            head = next;
-            TAKEN.setRelease(this, next.seq);
+            spHead(next);
+            soTaken(next.seq);
             h.unlink();
             sink.accept(next);
             n++;

@@ -12,7 +12,8 @@ import java.time.Duration;
  * What a dispatch does when a {@link LoopController}'s queue refuses it: a full bounded queue applies
  * the {@link OverflowPolicy} (block with a timeout, fail, drop and count); a closed one refuses the
  * dispatch with a {@link ControllerClosedException}. Off the fast path: only reached when the queue
- * said no.
+ * said no, and made then (see {@link LoopController#overflowGate()}): a controller whose queue never
+ * refused anything has none.
  */
 final class OverflowGate {
 
@@ -50,18 +51,12 @@ final class OverflowGate {
         return (long) DROPPED.getVolatile(this);
     }
 
-    OverflowGate(LoopController controller, ControllerConfig config) {
+    OverflowGate(LoopController controller) {
         this.c = controller;
-        this.capacity = config.queueCapacity();
-        this.overflowPolicy = config.overflowPolicy();
-        this.blockTimeoutNanos = config.blockTimeout().toNanos();
-    }
-
-    /** Loop thread: room was made in a bounded queue. */
-    void signalSpace() {
-        if (capacity != ControllerConfig.UNBOUNDED) {
-            space.signal();
-        }
+        LoopSettings s = controller.settings;
+        this.capacity = s.queueCapacity();
+        this.overflowPolicy = s.overflowPolicy();
+        this.blockTimeoutNanos = s.blockTimeout().toNanos();
     }
 
     /**
@@ -97,7 +92,7 @@ final class OverflowGate {
         }
         REJECTED.getAndAdd(this, 1L);
         OverflowEvent.emit(c.name, e.id, OverflowEvent.REJECTED, "closed (" + c.state() + ")", capacity);
-        String reason = c.closeReason;
+        String reason = c.extras().closeReason;
         throw new ControllerClosedException("controller '" + c.name + "' is " + c.state()
                 + ": event " + e.id + " refused (" + (reason == null ? "dispatch after shutdown" : reason) + ")");
     }

@@ -79,4 +79,34 @@ public final class ProgressSignal {
             WAITERS.getAndAdd(this, -1);
         }
     }
+
+    /**
+     * Waits until {@code condition} holds, however long, through interrupts: an interrupt is kept
+     * and the thread's flag set again before returning.
+     *
+     * @param condition checked under the signal's lock after every wake-up
+     */
+    public void awaitUninterruptibly(BooleanSupplier condition) {
+        if (condition.getAsBoolean()) {
+            return;
+        }
+        boolean interrupted = false;
+        WAITERS.getAndAdd(this, 1);
+        try {
+            synchronized (this) {
+                while (!condition.getAsBoolean()) {
+                    try {
+                        wait(TimeUnit.NANOSECONDS.toMillis(SLICE_NANOS));
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+        } finally {
+            WAITERS.getAndAdd(this, -1);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

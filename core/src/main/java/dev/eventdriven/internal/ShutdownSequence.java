@@ -29,8 +29,19 @@ final class ShutdownSequence {
     private final LoopController c;
     /** A clean() waiting for the loop to serve it. */
     volatile CompletableFuture<List<Event>> cleanRequest;
-    /** What the loop handed back when it stopped, for {@code shutdownNow()}. */
-    private final List<Event> handedBack = new ArrayList<>();
+    /** What the loop handed back when it stopped, for {@code shutdownNow()} (taken once); usually none. */
+    @SuppressWarnings("unused") // accessed through HANDED_BACK
+    private volatile List<Event> handedBack;
+    private static final java.lang.invoke.VarHandle HANDED_BACK;
+
+    static {
+        try {
+            HANDED_BACK = java.lang.invoke.MethodHandles.lookup().findVarHandle(ShutdownSequence.class, "handedBack",
+                    List.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     ShutdownSequence(LoopController controller) {
         this.c = controller;
@@ -48,13 +59,12 @@ final class ShutdownSequence {
         for (;;) {
             ControllerState s = c.state();
             if (s == ControllerState.NEW) {
-                synchronized (c.startLock) {
+                synchronized (c.startLock()) {
                     if (c.state() == ControllerState.NEW) {
                         c.queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(false, null)));
                         c.setState(ControllerState.TERMINATED);
-                        c.adapters.each("closed", a -> a.closed(c));
-                        c.terminated.countDown();
-                        c.progress.signal();
+                        c.eachAdapter("closed", a -> a.closed(c));
+                        c.markEnded();
                         if (pending != null) {
                             pending.complete(List.of());
                         }
@@ -87,16 +97,15 @@ final class ShutdownSequence {
     }
 
     List<Event> shutdownNow() {
-        synchronized (c.startLock) {
+        synchronized (c.startLock()) {
             ControllerState s = c.state();
             if (s == ControllerState.NEW || s == ControllerState.TERMINATED && c.loopThread == null) {
                 c.queue.close(new Envelope(SystemEvent.SHUTDOWN, null, new Envelope.CloseMarker(true, null)));
                 List<Event> back = drainHandingBack();
                 if (s == ControllerState.NEW) {
                     c.setState(ControllerState.TERMINATED);
-                    c.adapters.each("closed", a -> a.closed(c));
-                    c.terminated.countDown();
-                    c.progress.signal();
+                    c.eachAdapter("closed", a -> a.closed(c));
+                    c.markEnded();
                 }
                 return back;
             }
@@ -111,25 +120,12 @@ final class ShutdownSequence {
         }
         c.interruptLoop();
         if (c.group != null) {
-            DrivenExecutor.pumpUntil(() -> c.terminated.getCount() == 0);
+            DrivenExecutor.pumpUntil(c::hasEnded);
         }
-        boolean interrupted = false;
-        for (;;) {
-            try {
-                c.terminated.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        synchronized (handedBack) {
-            List<Event> back = new ArrayList<>(handedBack);
-            handedBack.clear();
-            return back;
-        }
+        c.progress().awaitUninterruptibly(c::hasEnded);
+        @SuppressWarnings("unchecked")
+        List<Event> back = (List<Event>) HANDED_BACK.getAndSet(this, null);
+        return back == null ? new ArrayList<>() : new ArrayList<>(back);
     }
 
     /**
@@ -150,7 +146,9 @@ final class ShutdownSequence {
             }
             c.queue.publishConsumed(e.seq);
         }
-        c.loop.handedBack += back.size();
+        if (!back.isEmpty()) {
+            c.loop().handedBack += back.size();
+        }
         return back;
     }
 
@@ -167,8 +165,8 @@ final class ShutdownSequence {
 
     /** Loop thread, at the end: keeps what the forced stop drained for {@code shutdownNow()}. */
     void keepHandedBack(List<Event> back) {
-        synchronized (handedBack) {
-            handedBack.addAll(back);
+        if (!back.isEmpty()) {
+            HANDED_BACK.setVolatile(this, back);
         }
     }
 
@@ -187,16 +185,15 @@ final class ShutdownSequence {
         if (req != null) {
             req.complete(List.of());
         }
-        c.terminated.countDown();
-        c.progress.signal();
-        c.overflow.space.signal();
+        c.markEnded();
+        c.signalSpaceWaiters();
     }
 
     List<Event> clean() {
         if (c.inLoop()) {
             return cleanOnLoop();
         }
-        synchronized (c.startLock) {
+        synchronized (c.startLock()) {
             ControllerState s = c.state();
             if (s == ControllerState.NEW || (s == ControllerState.TERMINATED)) {
                 List<Event> back = new ArrayList<>();
@@ -229,8 +226,8 @@ final class ShutdownSequence {
     List<Event> cleanOnLoop() {
         List<Event> back = new ArrayList<>();
         c.queue.drainUntilMarker(e -> back.add(handBack(e)));
-        c.loop.handedBack += back.size();
-        c.overflow.signalSpace();
+        c.loop().handedBack += back.size();
+        c.signalSpace();
         try {
             c.dispatch(SystemEvent.CLEAN, List.copyOf(back));
         } catch (ControllerClosedException closing) {

@@ -49,5 +49,14 @@ class CacheLinePaddingTest {
         ownFieldsArePadded(EventLoop.class);
         ownFieldsArePadded(LoopSession.class);
         ownFieldsArePadded(LoopController.class);
+        ownFieldsArePadded(LoopParts.class);
+    }
+
+    @Test
+    void theQueueOfAControllerOnASharedGroupIsNotPadded() throws ReflectiveOperationException {
+        for (String f : new String[] {"tail", "head", "consumedSeq", "takenSeq"}) {
+            long at = offset(QueueLayout.Compact.class, f);
+            assertTrue(at < 32, "Compact." + f + " at offset " + at);
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HandlerTableSharingTest {
 
     private static HandlerTable tableOf(Controller c) {
-        return ((LoopController) c).mapping.table();
+        return ((LoopController) c).table;
     }
 
     @Test

@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** White-box checks of the controller queue that the public API cannot observe. */
 class MpscEnvelopeQueueTest {
 
-    @Test
-    void aTakenNodeNoLongerLinksToLaterNodes() {
-        MpscEnvelopeQueue q = new MpscEnvelopeQueue();
+    static Stream<MpscEnvelopeQueue> bothLayouts() {
+        return Stream.of(MpscEnvelopeQueue.padded(), MpscEnvelopeQueue.compact());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothLayouts")
+    void aTakenNodeNoLongerLinksToLaterNodes(MpscEnvelopeQueue q) {
         Envelope a = new Envelope("a", 1, null);
         Envelope b = new Envelope("b", 2, null);
         Envelope c = new Envelope("c", 3, null);
@@ -33,5 +40,49 @@ class MpscEnvelopeQueueTest {
         assertEquals(1, q.drainUntilMarker(drained::add));
         assertEquals(List.of(c), drained);
         assertNull(b.next(), "drainUntilMarker unlinks too");
+    }
+
+    /** Producers on several threads, the consumer on this one: every envelope once, each producer's in order. */
+    @ParameterizedTest
+    @MethodSource("bothLayouts")
+    @Timeout(60)
+    void manyProducersLoseAndDuplicateNothing(MpscEnvelopeQueue q) throws InterruptedException {
+        java.util.Random random = new java.util.Random();
+        for (int round = 0; round < 20; round++) {
+            int producers = 2 + random.nextInt(4);
+            int each = 2_000 + random.nextInt(8_000);
+            int capacity = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(64);
+            List<Thread> threads = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                int id = p;
+                threads.add(new Thread(() -> {
+                    for (int i = 0; i < each; i++) {
+                        Envelope e = new Envelope(id, i, null);
+                        while (q.offer(e, capacity) == MpscEnvelopeQueue.FULL) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            int[] next = new int[producers];
+            int taken = 0;
+            while (taken < producers * each) {
+                Envelope e = q.poll();
+                if (e == null) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                int p = (Integer) e.id;
+                assertEquals(next[p]++, (int) (Integer) e.value, "producer " + p + "'s order");
+                q.publishConsumed(e.seq);
+                taken++;
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertNull(q.poll(), "nothing more than was sent");
+            assertEquals(0, q.size());
+        }
     }
 }

@@ -116,7 +116,7 @@ public final class WorkerPool implements ControllerPool {
         this.closeTimeout = s.options().closeTimeout();
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping,
                 (k, v) -> eachWorker(w -> w.globalContext().put(k, v)),
-                (k, v) -> eachWorker(w -> w.staticEntries().put(k, v)), routes, progress::signal,
+                (k, v) -> eachWorker(w -> w.staticEntries().put(k, v)), routes::add, progress::signal,
                 new OverflowOptions(s.overflowPolicy(), s.blockTimeout()), this::shutdown,
                 o -> eachWorker(w -> w.addEventObserver(o))));
         for (Adapter a : s.options().adapters) {
