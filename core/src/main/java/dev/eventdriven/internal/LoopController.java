@@ -152,7 +152,7 @@ public final class LoopController extends CacheLinePadding implements Controller
         this.listeners = new Listeners(name);
         this.adapters = new DefaultAdapterManager(this, new ControllerAdapterContext(this, mapping, global::put,
                 statics::put, routes, progress::signal, new OverflowOptions(config.overflowPolicy(),
-                config.blockTimeout()), this::shutdown, this::addEventObserver));
+                config.blockTimeout()), this::shutdown, this::addEventObserver, this::dispatchBatch));
         this.loop = new EventLoop(this, config.batchSize(), config.errorPolicy(), config.idleSpinNanos());
         for (Adapter a : config.adapters()) {
             adapters.install(a);
@@ -252,6 +252,24 @@ public final class LoopController extends CacheLinePadding implements Controller
             return;
         }
         wakeIfParked();
+    }
+
+    /**
+     * Queues a batch of events as one envelope ({@link dev.eventdriven.adapter.EventBatch}); with
+     * dispatch routes, which must see each event on the dispatching thread, the batch is drained at
+     * once and each event dispatched on its own. Any thread.
+     *
+     * @param batch the batch
+     */
+    public void dispatchBatch(dev.eventdriven.adapter.EventBatch batch) {
+        if (!routes.isEmpty()) {
+            batch.drainTo((eventId, value) -> {
+                dispatch(eventId, value);
+                return true;
+            });
+            return;
+        }
+        enqueue(new Envelope(Envelope.BATCH, batch, null));
     }
 
     /**

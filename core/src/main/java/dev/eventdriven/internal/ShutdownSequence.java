@@ -8,6 +8,7 @@ import dev.eventdriven.Pending;
 import dev.eventdriven.SystemEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -146,12 +147,27 @@ final class ShutdownSequence {
                     p.complete(List.of());
                 }
             } else {
-                back.add(handBack(e));
+                handBack(e, back);
             }
             c.queue.publishConsumed(e.seq);
         }
         c.loop.handedBack += back.size();
         return back;
+    }
+
+    /** Hands an envelope's event back, or each event of a batch. */
+    private void handBack(Envelope e, List<Event> back) {
+        if (e.isBatch()) {
+            dev.eventdriven.adapter.EventBatch batch = (dev.eventdriven.adapter.EventBatch) e.value;
+            e.clear();
+            try {
+                batch.drainTo((eventId, value) -> back.add(new Event(eventId, value, Map.of(), List.of())));
+            } catch (RuntimeException failed) {
+                LOG.error("controller '{}': the event batch {} threw while handed back", c.name, batch, failed);
+            }
+            return;
+        }
+        back.add(handBack(e));
     }
 
     private Event handBack(Envelope e) {
@@ -200,7 +216,7 @@ final class ShutdownSequence {
             ControllerState s = c.state();
             if (s == ControllerState.NEW || (s == ControllerState.TERMINATED)) {
                 List<Event> back = new ArrayList<>();
-                c.queue.drainUntilMarker(e -> back.add(handBack(e)));
+                c.queue.drainUntilMarker(e -> handBack(e, back));
                 return back;
             }
         }
@@ -228,7 +244,7 @@ final class ShutdownSequence {
     /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
     List<Event> cleanOnLoop() {
         List<Event> back = new ArrayList<>();
-        c.queue.drainUntilMarker(e -> back.add(handBack(e)));
+        c.queue.drainUntilMarker(e -> handBack(e, back));
         c.loop.handedBack += back.size();
         c.overflow.signalSpace();
         try {
