@@ -18,8 +18,8 @@ public final class Periodic {
      * the entry it runs from a batch, so that ticks taken already but not yet run are dropped.
      */
     public volatile boolean cancelled;
-    /** The index in the owner's heap, or -1; the heap's. */
-    int heapIndex = -1;
+    /** The slot in the owner's heap, or -1; the heap's, written when the entry is added or removed. */
+    int heapSlot = -1;
 
     /**
      * Creates an entry, not in a heap.

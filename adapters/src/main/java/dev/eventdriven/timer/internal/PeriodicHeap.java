@@ -3,19 +3,35 @@ package dev.eventdriven.timer.internal;
 import java.util.Arrays;
 
 /**
- * The deadline heap of a {@code TimerSet}: a 4-ary min-heap of {@link Periodic} entries whose due times
- * live in a {@code long[]} beside them, so that sifting compares numbers in one array (four children
- * share a cache line) instead of following a reference per comparison; each entry knows its index, so
- * a cancelled one leaves at once in O(log n). A tick moves the head to its next slot in place
- * ({@link #moveHead}). Periodic timers make that the common operation: the head goes back to (near)
- * the bottom at each tick, and the flat keys and the shallower tree (half the levels of a binary heap)
- * are what make it cheap. Due times are compared wrap-around safe. Equal due times come out in no
- * particular order. Not thread-safe: its owner guards it.
+ * The deadline heap of a {@code TimerSet}: a 4-ary min-heap over {@link Periodic} entries, built for the
+ * one operation periodic timers do all the time, moving the head to its next slot ({@link #moveHead}),
+ * which takes it back to (near) the bottom at each tick.
+ *
+ * <p>The heap itself is two flat arrays, the entries' slot numbers and their due times; an entry's
+ * place is found by its slot in a third. Sifting compares numbers in one array (four children share a
+ * cache line) and moves numbers, and never writes to an entry: a set's entries are read by the
+ * controller's loop while the scheduler's thread sifts, and a write per level into them (an index
+ * field) made their cache lines travel between the two cores at every tick. Each entry knows its slot,
+ * so a cancelled one leaves at once in O(log n). Due times are compared wrap-around safe; equal due
+ * times come out in no particular order. Not thread-safe: its owner guards it.
  */
 public final class PeriodicHeap {
 
-    private Periodic[] entries = new Periodic[16];
+    private static final int[] NO_INTS = {};
+
+    /** Heap order: the slot of the entry at each index. */
+    private int[] heap = new int[16];
+    /** Heap order: the due time of the entry at each index. */
     private long[] due = new long[16];
+    /** By slot: the entry. */
+    private Periodic[] entries = new Periodic[16];
+    /** By slot: the entry's index in {@link #heap}. */
+    private int[] index = new int[16];
+    /** Slots given back by removed entries, to reuse first. */
+    private int[] free = NO_INTS;
+    private int freeCount;
+    /** Slots ever used (the next new slot). */
+    private int slots;
     private int size;
 
     /** @return the number of entries */
@@ -25,7 +41,7 @@ public final class PeriodicHeap {
 
     /** @return the entry due first, or {@code null} if empty */
     public Periodic peek() {
-        return size == 0 ? null : entries[0];
+        return size == 0 ? null : entries[heap[0]];
     }
 
     /**
@@ -49,11 +65,11 @@ public final class PeriodicHeap {
      * @throws IllegalArgumentException if it is not in this heap
      */
     public long dueOf(Periodic e) {
-        int i = indexOf(e);
-        if (i < 0) {
+        int s = slotOf(e);
+        if (s < 0) {
             throw new IllegalArgumentException("entry: " + e + " (expected: in this heap)");
         }
-        return due[i];
+        return due[index[s]];
     }
 
     /**
@@ -63,11 +79,23 @@ public final class PeriodicHeap {
      * @param dueTime its due time
      */
     public void add(Periodic e, long dueTime) {
-        if (size == entries.length) {
-            entries = Arrays.copyOf(entries, size * 2);
+        int s;
+        if (freeCount != 0) {
+            s = free[--freeCount];
+        } else {
+            if (slots == entries.length) {
+                entries = Arrays.copyOf(entries, slots * 2);
+                index = Arrays.copyOf(index, slots * 2);
+            }
+            s = slots++;
+        }
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
             due = Arrays.copyOf(due, size * 2);
         }
-        siftUp(size++, e, dueTime);
+        entries[s] = e;
+        e.heapSlot = s;
+        siftUp(size++, s, dueTime);
     }
 
     /**
@@ -77,25 +105,37 @@ public final class PeriodicHeap {
      * @return {@code true} if it was here and is removed
      */
     public boolean remove(Periodic e) {
-        int i = indexOf(e);
-        if (i < 0) {
+        int s = slotOf(e);
+        if (s < 0) {
             return false;
         }
-        e.heapIndex = -1;
+        int i = index[s];
+        e.heapSlot = -1;
+        entries[s] = null;
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, Math.max(16, freeCount * 2));
+        }
+        free[freeCount++] = s;
         int last = --size;
-        Periodic moved = entries[last];
-        long movedDue = due[last];
-        entries[last] = null;
         if (i != last) {
+            int moved = heap[last];
+            long movedDue = due[last];
             siftDown(i, moved, movedDue);
-            if (entries[i] == moved) {
+            if (heap[i] == moved) {
                 siftUp(i, moved, movedDue);
             }
         }
-        if (entries.length > 64 && size < entries.length / 4) {
-            // Give memory back after a burst of entries is gone.
-            entries = Arrays.copyOf(entries, entries.length / 2);
-            due = Arrays.copyOf(due, due.length / 2);
+        if (size == 0) {
+            // Empty: start afresh, giving the memory of a burst of entries back.
+            slots = 0;
+            freeCount = 0;
+            if (entries.length > 64) {
+                heap = new int[16];
+                due = new long[16];
+                entries = new Periodic[16];
+                index = new int[16];
+                free = NO_INTS;
+            }
         }
         return true;
     }
@@ -110,7 +150,7 @@ public final class PeriodicHeap {
         if (size == 0) {
             throw new IllegalStateException("empty heap");
         }
-        siftDown(0, entries[0], dueTime);
+        siftDown(0, heap[0], dueTime);
     }
 
     /**
@@ -120,10 +160,10 @@ public final class PeriodicHeap {
      */
     public void reschedule(Rescheduling next) {
         for (int i = 0; i < size; i++) {
-            due[i] = next.due(entries[i], due[i]);
+            due[i] = next.due(entries[heap[i]], due[i]);
         }
         for (int i = (size - 2) >> 2; i >= 0; i--) {
-            siftDown(i, entries[i], due[i]);
+            siftDown(i, heap[i], due[i]);
         }
     }
 
@@ -140,32 +180,35 @@ public final class PeriodicHeap {
         long due(Periodic e, long dueTime);
     }
 
-    private int indexOf(Periodic e) {
-        int i = e.heapIndex;
-        return i >= 0 && i < size && entries[i] == e ? i : -1;
+    private int slotOf(Periodic e) {
+        int s = e.heapSlot;
+        return s >= 0 && s < slots && entries[s] == e ? s : -1;
     }
 
-    private void siftUp(int i, Periodic e, long d) {
+    private void siftUp(int i, int s, long d) {
+        int[] hs = heap;
+        long[] ds = due;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
-            long pd = due[parent];
+            long pd = ds[parent];
             if (d - pd >= 0) {
                 break;
             }
-            Periodic p = entries[parent];
-            entries[i] = p;
-            due[i] = pd;
-            p.heapIndex = i;
+            int ps = hs[parent];
+            hs[i] = ps;
+            ds[i] = pd;
+            index[ps] = i;
             i = parent;
         }
-        entries[i] = e;
-        due[i] = d;
-        e.heapIndex = i;
+        hs[i] = s;
+        ds[i] = d;
+        index[s] = i;
     }
 
-    private void siftDown(int i, Periodic e, long d) {
+    private void siftDown(int i, int s, long d) {
+        int[] hs = heap;
         long[] ds = due;
-        Periodic[] es = entries;
+        int[] at = index;
         int n = size;
         for (;;) {
             int first = (i << 2) + 1;
@@ -185,14 +228,14 @@ public final class PeriodicHeap {
             if (bd - d >= 0) {
                 break;
             }
-            Periodic c = es[best];
-            es[i] = c;
+            int cs = hs[best];
+            hs[i] = cs;
             ds[i] = bd;
-            c.heapIndex = i;
+            at[cs] = i;
             i = best;
         }
-        es[i] = e;
+        hs[i] = s;
         ds[i] = d;
-        e.heapIndex = i;
+        at[s] = i;
     }
 }
