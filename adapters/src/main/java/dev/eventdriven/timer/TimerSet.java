@@ -82,7 +82,7 @@ public final class TimerSet implements Adapter {
     private AdapterContext context;
     private boolean started;
     private boolean closed;
-    private ScheduledAction wake;
+    private Wake wake;
     private long wakeAt;
     private long lastWake;
     private volatile long ticks;
@@ -304,7 +304,7 @@ public final class TimerSet implements Adapter {
 
     private void cancelWake() {
         if (wake != null) {
-            wake.cancel();
+            wake.handle.cancel();
             wake = null;
         }
     }
@@ -314,18 +314,38 @@ public final class TimerSet implements Adapter {
             if (wakeAt - deadline <= 0) {
                 return; // it wakes earlier anyway
             }
-            wake.cancel();
+            wake.handle.cancel();
         }
+        // The wake-up is current before it is scheduled: fire() compares under this lock, which is held
+        // until the handle is set, so an action that runs at once (a past deadline) finds itself current.
+        Wake w = new Wake();
+        wake = w;
         wakeAt = deadline;
-        ScheduledAction[] self = new ScheduledAction[1];
-        Runnable action = () -> fire(self[0]);
-        // The lock is held: the action cannot run before self[0] is set.
-        self[0] = scheduler.schedule(deadline, action);
-        wake = self[0];
+        try {
+            w.handle = scheduler.schedule(deadline, w);
+        } catch (RuntimeException refused) {
+            wake = null;
+            throw refused;
+        }
+    }
+
+    /** One scheduled wake-up of the set; identity tells the current one from a replaced one. */
+    private final class Wake implements Runnable {
+        ScheduledAction handle;
+
+        @Override
+        public void run() {
+            fire(this);
+        }
+
+        @Override
+        public String toString() {
+            return "wake-up of timer set '" + name + "'";
+        }
     }
 
     /** Scheduler thread: takes the ticks due into a batch, arms the next wake, then hands the batch over. */
-    private void fire(ScheduledAction me) {
+    private void fire(Wake me) {
         TickBatch batch;
         synchronized (this) {
             if (wake != me) {
@@ -404,7 +424,10 @@ public final class TimerSet implements Adapter {
 
     @Override
     public synchronized String toString() {
-        return "TimerSet[" + name + ", " + heap.size() + " timers" + (closed ? ", closed" : "") + "]";
+        long now = scheduler.nanoTime();
+        String next = closed ? ", closed" : wake == null ? ", no wake-up" : ", wakes in " + (wakeAt - now) + " ns";
+        String head = heap.size() == 0 ? "" : ", next due in " + (heap.headDue() - now) + " ns";
+        return "TimerSet[" + name + ", " + heap.size() + " timers" + next + head + "]";
     }
 
     /** One timer of a {@link TimerSet}. */

@@ -51,14 +51,18 @@ class TimerSetStressTest {
 
     @Test
     void randomAddsCancelsAndSuspensionsOnALoopThread() throws Exception {
-        run(null);
+        for (int round = 0; round < 3; round++) {
+            run(null);
+        }
     }
 
     @Test
     void randomAddsCancelsAndSuspensionsOnASharedGroup() throws Exception {
         ExecutorGroup group = ExecutorGroup.builder("set-stress").size(2).daemon(true).build();
         try {
-            run(group);
+            for (int round = 0; round < 3; round++) {
+                run(group);
+            }
         } finally {
             group.shutdown();
             assertTrue(group.awaitTermination(WAIT));
@@ -86,66 +90,78 @@ class TimerSetStressTest {
                 handled.incrementAndGet();
             });
             Controller c = (group != null ? b.executor(group) : b.daemon(true)).build();
-            c.run();
-            CountDownLatch go = new CountDownLatch(1);
-            ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> threads = new ArrayList<>();
-            for (int w = 0; w < THREADS; w++) {
-                int base = w * OPS;
-                threads.add(new Thread(() -> {
-                    try {
-                        go.await();
-                        churn(set, all, base);
-                    } catch (Throwable t) {
-                        failures.add(t);
-                    }
-                }, "churn-" + w));
+            try {
+                c.run();
+                churnAndCheck(c, set, all, violation, handled);
+            } finally {
+                c.shutdownNow();
+                assertTrue(c.awaitTermination(WAIT));
             }
-            Thread suspender = new Thread(() -> {
-                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        }
+    }
+
+    private void churnAndCheck(Controller c, TimerSet set, Tracked[] all, AtomicReference<String> violation,
+                               AtomicLong handled) throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < THREADS; w++) {
+            int base = w * OPS;
+            threads.add(new Thread(() -> {
                 try {
                     go.await();
-                    for (int i = 0; i < 20; i++) {
-                        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(rnd.nextInt(500, 5_000)));
-                        c.suspend();
-                        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(rnd.nextInt(100, 2_000)));
-                        c.resume();
-                    }
+                    churn(set, all, base);
                 } catch (Throwable t) {
                     failures.add(t);
                 }
-            }, "suspender");
-            threads.add(suspender);
-            threads.forEach(Thread::start);
-            go.countDown();
-            for (Thread t : threads) {
-                t.join();
-            }
-            assertTrue(failures.isEmpty(), failures.toString());
-
-            // Every entry still in the set ticks (liveness after the last resume).
-            await().atMost(WAIT).until(() -> {
-                for (Tracked t : all) {
-                    if (t.ticksAtCancel < 0 && t.ticks == 0) {
-                        return false;
-                    }
-                }
-                return true;
-            });
-            for (Tracked t : all) {
-                if (t.ticksAtCancel < 0) {
-                    cancel(t);
-                }
-            }
-            assertEquals(0, set.size());
-            assertTrue(c.awaitDrained(WAIT));
-            long stopped = handled.get();
-            await().during(Duration.ofMillis(50)).atMost(WAIT).until(() -> handled.get() == stopped);
-            assertEquals(null, violation.get());
-            assertTrue(handled.get() <= set.ticks(), handled + " handled, " + set.ticks() + " taken");
-            c.shutdown();
-            assertTrue(c.awaitTermination(WAIT));
+            }, "churn-" + w));
         }
+        Thread suspender = new Thread(() -> {
+            ThreadLocalRandom rnd = ThreadLocalRandom.current();
+            try {
+                go.await();
+                for (int i = 0; i < 20; i++) {
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(rnd.nextInt(500, 5_000)));
+                    c.suspend();
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(rnd.nextInt(100, 2_000)));
+                    c.resume();
+                }
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        }, "suspender");
+        threads.add(suspender);
+        threads.forEach(Thread::start);
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+
+        // Every entry still in the set ticks (liveness after the last resume).
+        await().atMost(WAIT).alias("entries that never ticked (" + set + ")")
+                .until(() -> silent(all), List::isEmpty);
+        for (Tracked t : all) {
+            if (t.ticksAtCancel < 0) {
+                cancel(t);
+            }
+        }
+        assertEquals(0, set.size());
+        assertTrue(c.awaitDrained(WAIT));
+        long stopped = handled.get();
+        await().during(Duration.ofMillis(50)).atMost(WAIT).until(() -> handled.get() == stopped);
+        assertEquals(null, violation.get());
+        assertTrue(handled.get() <= set.ticks(), handled + " handled, " + set.ticks() + " taken");
+    }
+
+    private static List<String> silent(Tracked[] all) {
+        List<String> silent = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].ticksAtCancel < 0 && all[i].ticks == 0) {
+                silent.add(i + ": " + all[i].entry);
+            }
+        }
+        return silent;
     }
 
     private static void churn(TimerSet set, Tracked[] all, int base) {
