@@ -11,6 +11,7 @@ import dev.eventdriven.timer.internal.Periodic;
 import dev.eventdriven.timer.internal.PeriodicHeap;
 import dev.eventdriven.timer.internal.TickBatch;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Cost.</b> Per tick: one heap step on the scheduler's thread and one handler call on the loop;
  * no allocation, no queue entry and no wake-up of its own. Per wake-up (at most one per
- * {@linkplain TimerSetBuilder#resolution resolution}, 1 ms by default): one scheduler action, one batch
- * (an object and an array) and one queue entry, which wakes the loop if it sleeps. On a pool, which
+ * {@linkplain TimerSetBuilder#resolution resolution}, 1 ms by default): one scheduler action and one
+ * queue entry, which wakes the loop if it sleeps (a few small objects; the batch's array is reused). On a pool, which
  * takes no batches, each tick is dispatched on its own, as before.
  * <p><b>Schedule.</b> Fixed rate on a grid, first tick after the entry's first delay; a late tick is
  * sent once and the slots that passed are skipped (the {@link MissedTickPolicy#FIRE_ONCE} rule). A tick
@@ -76,6 +77,8 @@ public final class TimerSet implements Adapter {
     private final String name;
     private final TimerScheduler scheduler;
     private final long resolution;
+    /** A drained batch, to fill again (the loop gives it back, the scheduler's thread takes it). */
+    private final AtomicReference<TickBatch> spare = new AtomicReference<>();
     // guarded by this
     private final PeriodicHeap heap = new PeriodicHeap();
     private EventProcessor processor;
@@ -362,7 +365,7 @@ public final class TimerSet implements Adapter {
                 // A full batch comes back at once (behind other actions); else at the next deadline,
                 // but at most once per resolution.
                 long head = heap.headDue();
-                wakeAt(batch.isFull() ? now : head - (now + resolution) < 0 ? now + resolution : head);
+                wakeAt(batch.size() == BATCH ? now : head - (now + resolution) < 0 ? now + resolution : head);
             }
             if (batch.size() == 0) {
                 return;
@@ -390,7 +393,7 @@ public final class TimerSet implements Adapter {
 
     /** Guarded: the ticks due at {@code now}, each entry moved to its next slot. */
     private TickBatch take(long now) {
-        TickBatch batch = new TickBatch(Math.min(BATCH, Math.max(1, heap.size())));
+        TickBatch batch = TickBatch.take(Math.min(BATCH, Math.max(1, heap.size())), spare);
         long skipped = 0;
         while (!batch.isFull() && heap.size() != 0) {
             long due = heap.headDue();
