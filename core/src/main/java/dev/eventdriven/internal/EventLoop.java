@@ -447,78 +447,36 @@ final class EventLoop extends CacheLinePadding implements Runnable {
 
     /** The events of the batch just run beyond the first (what a turn adds to its count); 0 otherwise. */
     private int batchTail;
-    private final BatchSink batchSink = new BatchSink();
+    private final BatchRunner batches = new BatchRunner(this);
 
-    /**
-     * Runs a batch envelope: each event the batch hands over is handled at once, as an envelope of its
-     * own would be (one reused stand-in carries its id and value, and the batch's dispatch time). Once
-     * the loop must stop, the events the batch still hands over are handed back with the queue's.
-     */
     private void runBatch(Envelope e) {
-        dev.eventdriven.adapter.EventBatch batch = (dev.eventdriven.adapter.EventBatch) e.value;
-        BatchSink sink = batchSink;
-        sink.batch = e;
-        sink.count = 0;
-        try {
-            batch.drainTo(sink);
-        } catch (RuntimeException | LinkageError | AssertionError t) {
-            // Not a handler's failure (those take the error path inside): the batch's own code threw.
-            LOG.error("controller '{}': the event batch {} threw; the loop goes on", c.name, batch, t);
-        } finally {
-            sink.batch = null;
-            sink.item.clear();
-            List<Event> rest = sink.rest;
-            if (rest != null) {
-                sink.rest = null;
-                handedBack += rest.size();
-                c.shutdowns.keepHandedBack(rest);
-            }
-        }
-        batchTail = Math.max(0, sink.count - 1);
+        batchTail = Math.max(0, batches.run(e) - 1);
     }
 
-    /** Where the loop's batches hand their events: loop thread only. */
-    private final class BatchSink implements dev.eventdriven.adapter.EventBatch.Sink {
-        final Envelope item = new Envelope(null, null, null);
-        Envelope batch;
-        int count;
-        /** The events handed over after the loop had to stop, or {@code null} while it goes on. */
-        List<Event> rest;
-        private boolean warned;
+    /**
+     * Handles one event of a batch (loop thread, from {@link BatchRunner}): as a queued envelope is.
+     *
+     * @param stand the batch's stand-in envelope, carrying the event
+     * @return {@code true} if the loop goes on; {@code false} once it must stop
+     */
+    boolean processBatched(Envelope stand) {
+        process(stand);
+        return !stopAfterEvent && (c.control() & LoopController.CTL_STOP) == 0;
+    }
 
-        @Override
-        public boolean accept(Object eventId, Object value) {
-            Envelope b = batch;
-            if (b == null) {
-                throw new IllegalStateException("controller '" + c.name + "': a batch's sink used after the batch");
-            }
-            if (eventId == null || eventId == SystemEvent.SHUTDOWN
-                    || eventId instanceof SystemEvent se && se.isHook()) {
-                if (!warned) {
-                    warned = true; // once per loop: a batch that does it once does it for every event
-                    LOG.warn("controller '{}': an event batch handed over the event id {}, not an event; skipped"
-                            + " (reported once)", c.name, eventId);
-                }
-                return rest == null;
-            }
-            if (rest != null) {
-                rest.add(new Event(eventId, value, java.util.Map.of(), List.of()));
-                return false;
-            }
-            Envelope it = item;
-            it.id = eventId;
-            it.value = value;
-            it.extra = b.extra; // the batch's dispatch time, when timed
-            count++;
-            process(it);
-            it.id = null;
-            it.value = null;
-            if (stopAfterEvent || (c.control() & LoopController.CTL_STOP) != 0) {
-                rest = new ArrayList<>();
-                return false;
-            }
-            return true;
-        }
+    /** @return the controller's name, for the batch runner's logs */
+    String controllerName() {
+        return c.name;
+    }
+
+    /**
+     * Keeps events a stopping loop did not handle for {@code shutdownNow()} (loop thread).
+     *
+     * @param rest the events
+     */
+    void handBack(List<Event> rest) {
+        handedBack += rest.size();
+        c.shutdowns.keepHandedBack(rest);
     }
 
     /**
