@@ -279,4 +279,45 @@ class EventBatchTest {
         assertEquals(2, c.stats().handled());
         assertFalse(c.isSuspended());
     }
+
+    @Test
+    void aHandlerThatBlocksInABatchIsReportedUnderItsOwnEventId() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Batching b = new Batching();
+        Controller c = controllers.run(Controller.builder("blocked-in-batch").adapter(b)
+                .blockedLoopThreshold(java.time.Duration.ofMillis(200))
+                .on("fast", s -> 1)
+                .on("slow", s -> release.await(20, java.util.concurrent.TimeUnit.SECONDS)));
+
+        b.context.dispatchBatch(new Fixed().add("fast", 1).add("slow", 2).add("fast", 3));
+
+        await().atMost(TestControllers.WAIT).until(() -> c.stats().blocked() == 1);
+        release.countDown();
+        assertTrue(c.awaitDrained(TestControllers.WAIT));
+        assertEquals(1, c.stats().blocked());
+        assertEquals(3, c.stats().handled());
+    }
+
+    @Test
+    void aLongBatchOfQuickEventsIsNotABlockedLoop() {
+        Batching b = new Batching();
+        Controller c = controllers.run(Controller.builder("long-batch").adapter(b)
+                .blockedLoopThreshold(java.time.Duration.ofMillis(100))
+                .on("e", s -> {
+                    long end = System.nanoTime() + 1_000_000; // 1 ms each, 400 ms in all
+                    while (System.nanoTime() - end < 0) {
+                        Thread.onSpinWait();
+                    }
+                }));
+        Fixed batch = new Fixed();
+        for (int i = 0; i < 400; i++) {
+            batch.add("e", i);
+        }
+
+        b.context.dispatchBatch(batch);
+
+        assertTrue(c.awaitDrained(TestControllers.WAIT));
+        assertEquals(400, c.stats().handled());
+        assertEquals(0, c.stats().blocked(), "the detector sees each event of the batch as progress");
+    }
 }
