@@ -2,7 +2,9 @@ package dev.eventdriven.timer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,5 +25,24 @@ class TimerBuilderArgumentsTest {
         calls.put("keepAlive", () -> scheduler.keepAlive(null));
         calls.forEach((name, call) -> assertEquals(true, assertThrows(IllegalArgumentException.class, call::run)
                 .getMessage().startsWith(name + ": null ("), name));
+    }
+
+    @Test
+    void aTimerSetBuilderRefusesBadArgumentsNamingThem() {
+        TimerSetBuilder set = TimerSet.builder();
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        calls.put("name", () -> set.name(" "));
+        calls.put("scheduler", () -> set.scheduler(null));
+        calls.put("resolution", () -> set.resolution(null));
+        calls.put("resolution: PT-0.001S", () -> set.resolution(Duration.ofMillis(-1)));
+        calls.put("resolution: PT1.001S (expected: <= PT1S)", () -> set.resolution(Duration.ofMillis(1_001)));
+        calls.forEach((prefix, call) -> {
+            String message = assertThrows(IllegalArgumentException.class, call::run).getMessage();
+            assertTrue(message.startsWith(prefix), prefix + " / " + message);
+        });
+        TimerSet built = set.resolution(Duration.ofSeconds(1)).build();
+        assertEquals(Duration.ofSeconds(1), built.resolution());
+        assertEquals("TimerSet", built.name());
+        assertEquals(TimerSet.DEFAULT_RESOLUTION, TimerSet.create().resolution());
     }
 }

@@ -49,4 +49,24 @@ class TimerOnPoolTest {
         assertEquals(ControllerState.TERMINATED, pool.state());
         assertTrue(timer.isClosed(), "the pool's shutdown stops its timer");
     }
+
+    @Test
+    void aTimerSetOnAPoolDispatchesEachTickIntoThePool() {
+        VirtualTimeScheduler time = new VirtualTimeScheduler();
+        TimerSet set = TimerSet.create("set", time);
+        List<Object> ticks = new CopyOnWriteArrayList<>();
+        ControllerPool pool = ControllerPool.builder("set-ticking").size(2).adapter(set)
+                .on("tick", s -> ticks.add(s.value())).build();
+        try (pool) {
+            pool.run();
+            set.every("tick", Duration.ofSeconds(1), Duration.ofSeconds(1), "a");
+            set.every("tick", Duration.ofSeconds(1), Duration.ofSeconds(1), "b");
+            time.advance(Duration.ofSeconds(3));
+            assertTrue(pool.awaitDrained(WAIT));
+            assertEquals(6, ticks.size());
+            assertEquals(6, set.ticks());
+            assertEquals(6, pool.stats().handled(), "a pool takes no batches: each tick is an event of the pool");
+        }
+        assertEquals(ControllerState.TERMINATED, pool.state());
+    }
 }

@@ -144,12 +144,14 @@ final class BlockedLoopDetector implements Runnable {
         if (t == null || !t.isAlive()) {
             return;
         }
-        w.reports++; // the detector thread is the only writer
         LoopSession s = c.session; // a racy read, as of the event id itself
         Object eventId = s == null ? null : s.eventId();
         BlockedLoopTrace trace = new BlockedLoopTrace("the stack of " + t.getName() + " now");
         trace.setStackTrace(t.getStackTrace());
         BlockedLoopEvent.emit(c.name, eventId, t.getName(), ranNanos, c.settings.blockedThresholdNanos(), trace.getStackTrace());
+        // Counted once the stack is taken and the event emitted: whoever sees the count (and then lets the
+        // handler go) finds the report complete, with the blocked stack, not the loop's idle one.
+        w.reports++; // the detector thread is the only writer
         LOG.warn("controller '{}': a handler of event {} has blocked the loop thread {} for {} ms (threshold {} ms);"
                         + " is it waiting for another controller, or for its own result?", c.name, eventId,
                 t.getName(), TimeUnit.NANOSECONDS.toMillis(ranNanos),

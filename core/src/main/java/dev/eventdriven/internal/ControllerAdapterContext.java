@@ -6,6 +6,7 @@ import dev.eventdriven.IllegalControllerStateException;
 import dev.eventdriven.adapter.AdapterContext;
 import dev.eventdriven.OverflowPolicy;
 import dev.eventdriven.adapter.DispatchRoute;
+import dev.eventdriven.adapter.EventBatch;
 import dev.eventdriven.adapter.EventObserver;
 import java.time.Duration;
 import dev.eventdriven.mapping.MappingManager;
@@ -27,6 +28,7 @@ public final class ControllerAdapterContext implements AdapterContext {
     private final OverflowOptions overflow;
     private final Consumer<String> shutdown;
     private final Consumer<EventObserver> observers;
+    private final Consumer<EventBatch> batches;
 
     /**
      * Creates the context of an owner.
@@ -63,6 +65,29 @@ public final class ControllerAdapterContext implements AdapterContext {
                                     BiConsumer<String, Object> putStatic, Consumer<DispatchRoute> addRoute, Runnable signal,
                                     OverflowOptions overflow, Consumer<String> shutdown,
                                     Consumer<EventObserver> observers) {
+        this(owner, mapping, putGlobal, putStatic, addRoute, signal, overflow, shutdown, observers, null);
+    }
+
+    /**
+     * Creates the context of an owner that times its events and takes batches of events as one queue
+     * entry (a controller).
+     *
+     * @param owner the controller or pool
+     * @param mapping its mapping
+     * @param putGlobal adds a global context entry
+     * @param putStatic adds a static entry
+     * @param addRoute adds a dispatch route
+     * @param signal wakes its idle waiters
+     * @param overflow its overflow options
+     * @param shutdown shuts it down gracefully, naming the reason in later refusals
+     * @param observers adds an event observer (to each of its loops), or {@code null} if it cannot
+     * @param batches queues a batch of events, or {@code null} to dispatch a batch's events one by one
+     */
+    public ControllerAdapterContext(EventProcessor owner, MappingManager mapping, BiConsumer<String, Object> putGlobal,
+                                    BiConsumer<String, Object> putStatic, Consumer<DispatchRoute> addRoute, Runnable signal,
+                                    OverflowOptions overflow, Consumer<String> shutdown,
+                                    Consumer<EventObserver> observers, Consumer<EventBatch> batches) {
+        this.batches = batches;
         this.owner = owner;
         this.mapping = mapping;
         this.putGlobal = putGlobal;
@@ -130,6 +155,15 @@ public final class ControllerAdapterContext implements AdapterContext {
         }
         requireNew("addEventObserver");
         observers.accept(Checks.notNull("observer", observer));
+    }
+
+    @Override
+    public void dispatchBatch(EventBatch batch) {
+        if (batches == null) {
+            AdapterContext.super.dispatchBatch(batch);
+        } else {
+            batches.accept(Checks.notNull("batch", batch));
+        }
     }
 
     private void requireNew(String what) {

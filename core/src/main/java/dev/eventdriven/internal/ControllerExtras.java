@@ -80,7 +80,7 @@ final class ControllerExtras {
         DefaultAdapterManager made = new DefaultAdapterManager(c, new ControllerAdapterContext(c, mapping(c),
                 (k, v) -> global().put(k, v), (k, v) -> statics().put(k, v), c::addDispatchRoute,
                 c::signalProgress, new OverflowOptions(s.overflowPolicy(), s.blockTimeout()), c::shutdown,
-                c::addEventObserver));
+                c::addEventObserver, c::dispatchBatch));
         m = (DefaultAdapterManager) ADAPTERS.compareAndExchange(this, null, made);
         return m != null ? m : made;
     }

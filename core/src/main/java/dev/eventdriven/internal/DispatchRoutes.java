@@ -29,6 +29,15 @@ public final class DispatchRoutes {
     }
 
     /**
+     * Whether no route is registered (a batch of events may then skip them as a whole).
+     *
+     * @return {@code true} if there is none
+     */
+    public boolean isEmpty() {
+        return routes.length == 0;
+    }
+
+    /**
      * Shows an envelope to the routes, on the dispatching thread, before it is queued.
      *
      * @param e the envelope

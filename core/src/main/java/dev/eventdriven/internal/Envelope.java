@@ -23,6 +23,12 @@ public class Envelope {
 
     private static final VarHandle NEXT;
 
+    /**
+     * The id of an envelope carrying an {@link dev.eventdriven.adapter.EventBatch} as its value: one
+     * queue entry whose events the loop handles one after another.
+     */
+    static final Object BATCH = new BatchId();
+
     /** The {@link #dispatchedAt()} of an envelope whose dispatch was not timed. */
     public static final long NOT_STAMPED = Long.MIN_VALUE;
 
@@ -144,6 +150,11 @@ public class Envelope {
         return extra instanceof Extras e ? e.dispatchedAt : NOT_STAMPED;
     }
 
+    /** @return whether this envelope carries a batch of events */
+    public final boolean isBatch() {
+        return id == BATCH;
+    }
+
     /** @return whether this envelope closes its queue */
     public final boolean isCloseMarker() {
         return extra instanceof CloseMarker;
@@ -226,6 +237,14 @@ public class Envelope {
         CloseMarker(boolean forced, GuardedFuture.Completion pending) {
             this.forced = forced;
             this.pending = pending;
+        }
+    }
+
+    /** The id of batch envelopes; named for the messages of a refused batch. */
+    private static final class BatchId {
+        @Override
+        public String toString() {
+            return "(event batch)";
         }
     }
 }

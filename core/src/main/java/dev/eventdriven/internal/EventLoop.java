@@ -160,6 +160,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 c.signalSpace();
             }
             process(e);
+            inBatch += batchTail;
+            batchTail = 0;
             if (src == null) {
                 c.queue.publishConsumed(e.seq);
                 e.clear(); // finished: the stub must not keep the event's value alive
@@ -268,6 +270,8 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 c.signalSpace();
             }
             process(e);
+            inBatch += batchTail; // a batch's events count toward the turn's share
+            batchTail = 0;
             if (src == null) {
                 c.queue.publishConsumed(e.seq);
                 e.clear();
@@ -404,6 +408,10 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     }
 
     private void process(Envelope e) {
+        if (e.id == Envelope.BATCH) {
+            runBatch(e);
+            return;
+        }
         Object id = e.id;
         Object value = e.value;
         HandlerTable table = c.table;
@@ -447,6 +455,42 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         } else {
             runEvent(e, handlerId, value, hs, table, pending);
         }
+    }
+
+    // ------------------------------------------------------------------ batches
+
+    /** The events of the batch just run beyond the first (what a turn adds to its count); 0 otherwise. */
+    private int batchTail;
+    private final BatchRunner batches = new BatchRunner(this);
+
+    private void runBatch(Envelope e) {
+        batchTail = Math.max(0, batches.run(e) - 1);
+    }
+
+    /**
+     * Handles one event of a batch (loop thread, from {@link BatchRunner}): as a queued envelope is.
+     *
+     * @param stand the batch's stand-in envelope, carrying the event
+     * @return {@code true} if the loop goes on; {@code false} once it must stop
+     */
+    boolean processBatched(Envelope stand) {
+        process(stand);
+        return !stopAfterEvent && (c.control() & LoopController.CTL_STOP) == 0;
+    }
+
+    /** @return the controller's name, for the batch runner's logs */
+    String controllerName() {
+        return c.name;
+    }
+
+    /**
+     * Keeps events a stopping loop did not handle for {@code shutdownNow()} (loop thread).
+     *
+     * @param rest the events
+     */
+    void handBack(List<Event> rest) {
+        handedBack += rest.size();
+        c.shutdowns().keepHandedBack(rest);
     }
 
     /**

@@ -258,6 +258,25 @@ public final class LoopController extends LoopParts implements Controller {
     }
 
     /**
+     * Queues a batch of events as one envelope ({@link dev.eventdriven.adapter.EventBatch}); with
+     * dispatch routes, which must see each event on the dispatching thread, the batch is drained at
+     * once and each event dispatched on its own. Any thread.
+     *
+     * @param batch the batch
+     */
+    public void dispatchBatch(dev.eventdriven.adapter.EventBatch batch) {
+        DispatchRoutes rs = routes();
+        if (rs != null && !rs.isEmpty()) {
+            batch.drainTo((eventId, value) -> {
+                dispatch(eventId, value);
+                return true;
+            });
+            return;
+        }
+        enqueue(new Envelope(Envelope.BATCH, batch, null));
+    }
+
+    /**
      * Stamps an envelope with its dispatch time if this controller's events are timed now (a pool
      * stamps what it queues for its workers). Dispatching thread.
      *

@@ -8,6 +8,7 @@ import dev.eventdriven.Pending;
 import dev.eventdriven.SystemEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -142,7 +143,7 @@ final class ShutdownSequence {
                     p.complete(List.of());
                 }
             } else {
-                back.add(handBack(e));
+                handBack(e, back);
             }
             c.queue.publishConsumed(e.seq);
         }
@@ -150,6 +151,21 @@ final class ShutdownSequence {
             c.loop().handedBack += back.size();
         }
         return back;
+    }
+
+    /** Hands an envelope's event back, or each event of a batch. */
+    private void handBack(Envelope e, List<Event> back) {
+        if (e.isBatch()) {
+            dev.eventdriven.adapter.EventBatch batch = (dev.eventdriven.adapter.EventBatch) e.value;
+            e.clear();
+            try {
+                batch.drainTo((eventId, value) -> back.add(new Event(eventId, value, Map.of(), List.of())));
+            } catch (RuntimeException failed) {
+                LOG.error("controller '{}': the event batch {} threw while handed back", c.name, batch, failed);
+            }
+            return;
+        }
+        back.add(handBack(e));
     }
 
     private Event handBack(Envelope e) {
@@ -163,10 +179,25 @@ final class ShutdownSequence {
         return event;
     }
 
-    /** Loop thread, at the end: keeps what the forced stop drained for {@code shutdownNow()}. */
+    /**
+     * Loop thread, at the end: keeps what the forced stop drained for {@code shutdownNow()} (the rest
+     * of a batch it stopped in, then the queue), in that order.
+     */
     void keepHandedBack(List<Event> back) {
-        if (!back.isEmpty()) {
-            HANDED_BACK.setVolatile(this, back);
+        if (back.isEmpty()) {
+            return;
+        }
+        for (;;) {
+            @SuppressWarnings("unchecked")
+            List<Event> kept = (List<Event>) HANDED_BACK.getVolatile(this);
+            List<Event> all = back;
+            if (kept != null) {
+                all = new ArrayList<>(kept);
+                all.addAll(back);
+            }
+            if (HANDED_BACK.compareAndSet(this, kept, all)) {
+                return;
+            }
         }
     }
 
@@ -197,7 +228,7 @@ final class ShutdownSequence {
             ControllerState s = c.state();
             if (s == ControllerState.NEW || (s == ControllerState.TERMINATED)) {
                 List<Event> back = new ArrayList<>();
-                c.queue.drainUntilMarker(e -> back.add(handBack(e)));
+                c.queue.drainUntilMarker(e -> handBack(e, back));
                 return back;
             }
         }
@@ -225,7 +256,7 @@ final class ShutdownSequence {
     /** Loop thread: removes the queued events (not a close marker) and dispatches CLEAN. */
     List<Event> cleanOnLoop() {
         List<Event> back = new ArrayList<>();
-        c.queue.drainUntilMarker(e -> back.add(handBack(e)));
+        c.queue.drainUntilMarker(e -> handBack(e, back));
         c.loop().handedBack += back.size();
         c.signalSpace();
         try {

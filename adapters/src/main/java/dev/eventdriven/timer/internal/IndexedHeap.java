@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * A binary min-heap in which every entry knows its index, so that an entry is removed in O(log n)
  * instead of lingering until it comes due (a cancelled hour-long timer would otherwise hold memory
  * for an hour), and the head can move to its next slot in place ({@link #siftDownHead()}). The
- * schedulers' one-shot entries and a {@code TimerSet}'s periodic ones both live in one. Not
+ * schedulers' one-shot entries live in one (a {@code TimerSet} keeps its periodic ones in a
+ * {@link PeriodicHeap}, built for them). Not
  * thread-safe: its owner guards it.
  *
  * @param <E> the entries

@@ -1,9 +1,10 @@
 package dev.eventdriven.timer.internal;
 
-/** A periodic entry of a {@code TimerSet}: what it sends, and its due time on the owner's clock. */
-public final class Periodic extends IndexedHeap.Entry<Periodic> {
-    /** Due time, nanoseconds on the owner's clock; the owner writes it, then re-sifts. */
-    public long due;
+/**
+ * A periodic entry of a {@code TimerSet}: what it sends; its due time is kept by the set's
+ * {@link PeriodicHeap}.
+ */
+public final class Periodic {
     /** The interval, nanoseconds. */
     public final long interval;
     /** The first tick's delay after the start, nanoseconds. */
@@ -12,6 +13,13 @@ public final class Periodic extends IndexedHeap.Entry<Periodic> {
     public final Object eventId;
     /** The ticks' value. */
     public final Object value;
+    /**
+     * Set (under the owner's lock) when the entry is cancelled; read by the loop before each tick of
+     * the entry it runs from a batch, so that ticks taken already but not yet run are dropped.
+     */
+    public volatile boolean cancelled;
+    /** The slot in the owner's heap, or -1; the heap's, written when the entry is added or removed. */
+    int heapSlot = -1;
 
     /**
      * Creates an entry, not in a heap.
@@ -29,7 +37,7 @@ public final class Periodic extends IndexedHeap.Entry<Periodic> {
     }
 
     @Override
-    protected boolean before(Periodic other) {
-        return due - other.due < 0;
+    public String toString() {
+        return "Periodic[" + eventId + ", every " + interval + " ns]";
     }
 }
