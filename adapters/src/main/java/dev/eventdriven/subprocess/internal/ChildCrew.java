@@ -48,8 +48,9 @@ final class ChildCrew implements Executor {
         boolean readOne();
 
         /**
-         * Whether more input is already there (the holder then reads on and leaves a turn to a free
-         * thread: a stream of calls is read and handled side by side). Thread holding the channel.
+         * Whether more input is already there, buffered or in the pipe (the holder then reads on and
+         * leaves a turn to a free thread: a stream of calls, or of large frames, is read and handled
+         * side by side). Thread holding the channel.
          *
          * @return {@code true} if a next frame would be read without waiting
          */

@@ -75,7 +75,7 @@ final class ChildRuntime {
 
             @Override
             public boolean moreBuffered() {
-                return channel.hasBufferedInput();
+                return channel.hasInputWaiting();
             }
         });
         workers = ControllerPool.builder(name).size(workerCount).queueCapacity(maxInFlight)

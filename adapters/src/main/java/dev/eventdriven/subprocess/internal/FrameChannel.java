@@ -262,13 +262,20 @@ public final class FrameChannel {
     }
 
     /**
-     * Whether bytes already read from the stream wait in the buffer (a next frame, or part of one),
-     * so that {@link #read()} would not wait for the peer first. Reader thread only.
+     * Whether input is waiting: bytes already read into the buffer, or bytes in the stream that a
+     * read would get without waiting for the peer (a pipe's {@code available()}). Reader thread only.
      *
-     * @return {@code true} if input is buffered
+     * @return {@code true} if a next frame (or part of one) is there
      */
-    public boolean hasBufferedInput() {
-        return readPos < readLimit;
+    public boolean hasInputWaiting() {
+        if (readPos < readLimit) {
+            return true;
+        }
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false; // the next read reports it
+        }
     }
 
     /**
