@@ -54,6 +54,8 @@ public final class FrameChannel {
     private final byte[] readBuffer;
     private int readPos;
     private int readLimit;
+    /** Whether the last read from the stream took all it could hold (the stream may have more). */
+    private boolean readToCapacity;
     private final DataOutputStream out;
     private final ValueCodec codec;
     private final int maxFrame;
@@ -263,13 +265,17 @@ public final class FrameChannel {
 
     /**
      * Whether input is waiting: bytes already read into the buffer, or bytes in the stream that a
-     * read would get without waiting for the peer (a pipe's {@code available()}). Reader thread only.
+     * read would get without waiting for the peer (a pipe's {@code available()}, asked only when the
+     * last read took all it could: one that took less found the stream empty). Reader thread only.
      *
      * @return {@code true} if a next frame (or part of one) is there
      */
     public boolean hasInputWaiting() {
         if (readPos < readLimit) {
             return true;
+        }
+        if (!readToCapacity) {
+            return false; // the last read took less than it could: the stream was empty then
         }
         try {
             return in.available() > 0;
@@ -311,6 +317,7 @@ public final class FrameChannel {
         int have = readLimit - readPos;
         System.arraycopy(readBuffer, readPos, body, 0, have);
         readPos = readLimit;
+        readToCapacity = true; // read to the frame's end: whatever follows is still in the stream
         while (have < length) {
             int r = in.read(body, have, length - have);
             if (r < 0) {
@@ -351,6 +358,7 @@ public final class FrameChannel {
         }
         while (readLimit < n) {
             int r = in.read(readBuffer, readLimit, READ_BUFFER - readLimit);
+            readToCapacity = r == READ_BUFFER - readLimit;
             if (r < 0) {
                 return false;
             }
