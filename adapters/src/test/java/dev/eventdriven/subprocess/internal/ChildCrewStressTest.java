@@ -183,6 +183,7 @@ class ChildCrewStressTest {
             await().atMost(Duration.ofMillis(500)).until(() -> pingsRead.get() == before + 1);
         }
         assertTrue(worstPing.get() < TimeUnit.MILLISECONDS.toNanos(100), "a ping waited " + worstPing.get() + " ns");
+        assertTrue(crews.get(0).takeovers() >= 1, "the watcher never freed the channel from a blocked turn");
         for (var f : blocked) {
             Pending<List<Object>> answer = f.get(10, TimeUnit.SECONDS);
             assertEquals(List.of(TimeUnit.SECONDS.toNanos(2)), answer.await(Duration.ofSeconds(10)));
