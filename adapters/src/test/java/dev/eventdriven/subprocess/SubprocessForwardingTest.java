@@ -304,13 +304,13 @@ class SubprocessForwardingTest {
         for (int i = 0; i < 40; i++) {
             ps.add(parent.request("whoHandles"));
         }
-        Map<Object, java.util.Set<Object>> instancesByThread = new java.util.HashMap<>();
+        Map<Object, java.util.Set<Object>> instancesByWorker = new java.util.HashMap<>();
         for (Pending<List<Object>> p : ps) {
             List<?> who = (List<?>) p.first(Object.class).await(WAIT);
-            instancesByThread.computeIfAbsent(who.get(1), k -> new java.util.HashSet<>()).add(who.get(0));
+            instancesByWorker.computeIfAbsent(who.get(1), k -> new java.util.HashSet<>()).add(who.get(0));
         }
-        assertEquals(2, instancesByThread.size(), String.valueOf(instancesByThread));
-        instancesByThread.values().forEach(instances -> assertEquals(1, instances.size()));
-        assertEquals(2, instancesByThread.values().stream().flatMap(java.util.Set::stream).distinct().count());
+        assertEquals(2, instancesByWorker.size(), String.valueOf(instancesByWorker));
+        instancesByWorker.values().forEach(instances -> assertEquals(1, instances.size()));
+        assertEquals(2, instancesByWorker.values().stream().flatMap(java.util.Set::stream).distinct().count());
     }
 }

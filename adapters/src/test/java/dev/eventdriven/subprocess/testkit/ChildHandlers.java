@@ -176,17 +176,17 @@ public class ChildHandlers {
     }
 
     /**
-     * Names the handler instance and the thread running it, after a short wait so that several workers
-     * get work.
+     * Names the handler instance and the worker running it (its index in the child's pool: a worker's
+     * turns run on any of the child's threads), after a short wait so that several workers get work.
      *
      * @param s the session
-     * @return [instance hash, thread name]
+     * @return [instance hash, worker index]
      * @throws InterruptedException if interrupted
      */
     @On("whoHandles")
     public Object whoHandles(Session s) throws InterruptedException {
         new CountDownLatch(1).await(5, TimeUnit.MILLISECONDS);
-        return List.of(System.identityHashCode(this), Thread.currentThread().getName());
+        return List.of(System.identityHashCode(this), s.getStatic(dev.eventdriven.pool.ControllerPool.STATIC_WORKER_INDEX));
     }
 
     /**
