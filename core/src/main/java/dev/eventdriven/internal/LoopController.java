@@ -312,10 +312,7 @@ public final class LoopController extends LoopParts implements Controller {
         if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
             if (group != null) {
                 try {
-                    // The flag taken: no other turn of this controller is queued or running. A loop released
-                    // at idle is made again by the turn, on the group's thread, not on the dispatching one.
-                    EventLoop l = loopIfMade();
-                    group.execute(l != null ? l : new FreshTurn(this));
+                    group.execute(loop()); // the flag taken: no other turn of this controller is queued or running
                 } catch (RuntimeException refused) {
                     // A caller's executor refused the turn: leave the controller schedulable by the next call.
                     markParked(true);
@@ -796,25 +793,5 @@ public final class LoopController extends LoopParts implements Controller {
     @Override
     public String toString() {
         return "Controller[" + name + ", " + state() + "]";
-    }
-
-    /** A turn whose loop was released at idle: the group's thread makes the loop, then runs it. */
-    private static final class FreshTurn implements Runnable {
-
-        private final LoopController c;
-
-        FreshTurn(LoopController c) {
-            this.c = c;
-        }
-
-        @Override
-        public void run() {
-            c.loop().run();
-        }
-
-        @Override
-        public String toString() {
-            return "turn of '" + c.name + "'";
-        }
     }
 }
