@@ -126,7 +126,8 @@ public final class ControllerBuilder implements HandlerRegistry<ControllerBuilde
      * it has events it is handed to the group and runs a batch of at most {@link #batchSize} events
      * per turn, then yields. Every guarantee of a controller holds; an idle controller costs no
      * thread. Not combined with {@link #threadFactory} or {@link #daemon} (the threads are the
-     * group's); {@link #idleSpin} does not apply (a turn ends as soon as the queue is empty).
+     * group's); {@link #idleSpin} applies to a turn whose queue ran empty, and only while no other
+     * controller's turn waits for the group's threads.
      *
      * @param group the group
      * @return this builder
@@ -220,7 +221,8 @@ public final class ControllerBuilder implements HandlerRegistry<ControllerBuilde
      * How long the loop keeps polling for work after its queue ran empty, before it parks. Default
      * 10 µs: a producer in a burst, or a caller sending its next request right after a reply, comes
      * back within that time, and a parked loop costs each of them an unpark and a wake-up. Use
-     * {@link Duration#ZERO} for many controllers that receive sparse events.
+     * {@link Duration#ZERO} for many controllers that receive sparse events. On a shared
+     * {@link ExecutorGroup} a turn spins so only while no other controller's turn waits.
      *
      * @param spin the spin, &gt;= 0
      * @return this builder

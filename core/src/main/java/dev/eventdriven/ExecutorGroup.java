@@ -15,6 +15,11 @@ import java.util.concurrent.ThreadFactory;
  * compact state (no cache-line padding on its queue; its loop, session and other parts are made when
  * needed, and a controller that goes idle again gives its loop and session back): 350 bytes of heap
  * per idle controller of one handler in the W7 benchmark (JDK 25, 1 GiB heap: 3 million per GiB).
+ * While it is busy, its queue's consumer side moves onto cache lines of its own, so a producer and
+ * the turn consuming its events run as fast as with a loop thread of its own; and a turn whose queue
+ * ran empty keeps polling for up to the controller's {@linkplain ControllerBuilder#idleSpin idle
+ * spin} while no other controller waits for the group's threads (a group on the caller's executor,
+ * whose queue is not known, never spins).
  *
  * <pre>
  *   dispatch --&gt; [queue of A] --(A was idle: hand A in)--&gt; [ready line] --&gt; group thread 1: a batch of A

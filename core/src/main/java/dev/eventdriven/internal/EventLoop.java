@@ -35,7 +35,8 @@ import org.slf4j.MDC;
  *
  * <p><b>On a shared executor group</b> the same steps run in turns ({@link #turn()}): a turn takes at
  * most one batch, then hands the loop back to the group (more to do) or announces the controller idle
- * and ends. Announcing is the park of this mode: the idle flag is set, the queue and control word are
+ * and ends (after spinning as a loop thread would, while no other turn waits for the group; see
+ * {@code awaitWorkInTurn}). Announcing is the park of this mode: the idle flag is set, the queue and control word are
  * checked again, and a producer that finds the flag set takes it with a CAS and hands a new turn in.
  * So at most one turn runs at a time, and the flag's write and CAS order one turn's end before the
  * next one's start (happens-before across the group's threads). After announcing, a turn touches
@@ -65,6 +66,11 @@ final class EventLoop extends CacheLinePadding implements Runnable {
      */
     private final long idleSpinNanos;
     private final ErrorPolicy errorPolicy;
+    /**
+     * The queue as this loop consumes it: the controller's, or (a compact queue on a shared group)
+     * the busy view {@link MpscEnvelopeQueue#busy} gives each turn.
+     */
+    private MpscEnvelopeQueue q;
     private Object mdcEventId;
     private Object lastId;
     private HandlerTable lastTable;
@@ -84,6 +90,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         this.batchSize = s.batchSize();
         this.idleSpinNanos = s.idleSpinNanos();
         this.errorPolicy = s.errorPolicy();
+        this.q = controller.queue;
         Totals t = controller.totals; // a loop made after a released one goes on counting from its totals
         if (t != null) {
             handled = t.handled;
@@ -126,7 +133,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             if (c.control() != 0 && handleControl()) {
                 return;
             }
-            Envelope e = c.queue.poll();
+            Envelope e = q.poll();
             EventSource src = null;
             if (e == null && c.source != null) {
                 e = c.source.poll(c);
@@ -163,7 +170,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             inBatch += batchTail;
             batchTail = 0;
             if (src == null) {
-                c.queue.publishConsumed(e.seq);
+                q.publishConsumed(e.seq);
                 e.clear(); // finished: the stub must not keep the event's value alive
             } else {
                 handledFromSource++;
@@ -209,6 +216,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         c.loopThread = Thread.currentThread();
         turnSlot = c.group.turnStarted(c);
         c.session().bindToThread(); // the first turn makes the session
+        q = c.queue.busy();
         MDC.put(MDC_CONTROLLER, c.name);
         mdcEventId = null; // the thread's MDC was another controller's: put the event id again
     }
@@ -248,17 +256,17 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 }
                 continue;
             }
-            Envelope e = c.queue.poll();
+            Envelope e = q.poll();
             EventSource src = null;
             if (e == null && c.source != null) {
                 e = c.source.poll(c);
                 src = c.source;
             }
             if (e == null) {
-                if (goIdle()) {
-                    return false;
+                if (awaitWorkInTurn() || !goIdle()) {
+                    continue;
                 }
-                continue;
+                return false;
             }
             if (src == null && e.isCloseMarker()) {
                 if (takeShutdown(e)) {
@@ -273,7 +281,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             inBatch += batchTail; // a batch's events count toward the turn's share
             batchTail = 0;
             if (src == null) {
-                c.queue.publishConsumed(e.seq);
+                q.publishConsumed(e.seq);
                 e.clear();
             } else {
                 handledFromSource++;
@@ -290,6 +298,30 @@ final class EventLoop extends CacheLinePadding implements Runnable {
                 return false;
             }
         }
+    }
+
+    /**
+     * Before a turn that found nothing announces its controller idle: while no other controller's turn
+     * waits for the group's threads, polls a little longer (as a loop thread does before it parks), so
+     * a producer in the middle of a burst, or a caller sending its next request right after a reply,
+     * finds the turn still running instead of handing a new one in (an idle flag's CAS, a hand-in, a
+     * wake-up of the group's thread). Gives up at once when another turn waits: the spin never delays
+     * another controller.
+     *
+     * @return {@code true} if something may have arrived (the caller polls again)
+     */
+    private boolean awaitWorkInTurn() {
+        if (idleSpinNanos <= 0 || c.group.turnsWaiting()) {
+            return false;
+        }
+        long start = System.nanoTime();
+        do {
+            spinBriefly();
+            if (q.hasNext() || c.control() != 0 || (c.source != null && !c.source.isEmpty(c))) {
+                return true;
+            }
+        } while (!c.group.turnsWaiting() && System.nanoTime() - start < idleSpinNanos);
+        return false;
     }
 
     /**
@@ -371,7 +403,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
      */
     private void spinBriefly() {
         for (int i = 0; i < SPINS_PER_ROUND; i++) {
-            if (c.queue.hasNext() || c.control() != 0) {
+            if (q.hasNext() || c.control() != 0) {
                 return;
             }
             Thread.onSpinWait();
@@ -381,7 +413,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     private void park() {
         c.markParked(true);
         // Re-check after announcing: a producer that appended before seeing the flag is seen here.
-        if (c.queue.isEmpty() && (c.source == null || c.source.isEmpty(c)) && c.control() == 0) {
+        if (q.isEmpty() && (c.source == null || c.source.isEmpty(c)) && c.control() == 0) {
             c.signalProgress();
             LockSupport.park(this);
         }
@@ -398,7 +430,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         EventHandler[] hs = table.get(SystemEvent.SHUTDOWN);
         boolean skipped = runEvent(marker, SystemEvent.SHUTDOWN, null, hs == null ? HandlerTable.NONE : hs, table,
                 m.pending);
-        c.queue.publishConsumed(marker.seq);
+        q.publishConsumed(marker.seq);
         c.signalProgress();
         if (skipped && !stopAfterEvent) {
             c.shutdowns().cancelShutdown(marker);

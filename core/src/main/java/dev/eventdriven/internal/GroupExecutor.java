@@ -140,6 +140,16 @@ public final class GroupExecutor {
     }
 
     /**
+     * Whether a turn waits for one of the group's threads (a snapshot). For a group on the caller's
+     * executor, whose queue is not known: always {@code true}, so no turn waits for more work there.
+     *
+     * @return {@code true} if a turn is queued, or the queue is not the group's own
+     */
+    boolean turnsWaiting() {
+        return owned == null || !owned.getQueue().isEmpty();
+    }
+
+    /**
      * A controller starts on this group.
      *
      * @param controller its name, for the refusal

@@ -125,6 +125,7 @@ public abstract class LoopParts extends CacheLinePadding {
         LoopController c = self();
         LoopSession s = c.session;
         c.session = null;
+        c.queue.idle();
         LOOP.setVolatile(this, null); // publishes the totals to whoever makes the next loop, or reads stats
         return s;
     }

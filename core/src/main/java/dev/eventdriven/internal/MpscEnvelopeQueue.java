@@ -59,6 +59,20 @@ abstract class MpscEnvelopeQueue {
         return new QueueLayout.Compact(new Envelope(null, null, null));
     }
 
+    /**
+     * Consumer: the controller is busy (a turn runs); a layout may move the consumer's fields onto
+     * lines of their own until {@link #idle()}.
+     *
+     * @return the queue for the consumer to use until then: this one, or a view of it
+     */
+    MpscEnvelopeQueue busy() {
+        return this;
+    }
+
+    /** Consumer: the controller goes idle; undoes {@link #busy()}. */
+    void idle() {
+    }
+
     /** @return the tail (acquire) */
     abstract Envelope lvTail();
 

@@ -85,4 +85,76 @@ class MpscEnvelopeQueueTest {
             assertEquals(0, q.size());
         }
     }
+
+    /**
+     * A shared controller's compact queue moves its consumer fields to a busy line and back while
+     * producers keep appending: producers on several threads, the consumer here switching at random
+     * between polling the busy view, polling the queue itself and going idle. Every envelope once,
+     * each producer's in order, and the bound holds whichever copy of {@code takenSeq} a producer read.
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a lost link spins in poll
+    void aCompactQueueGoingBusyAndIdleUnderProducersLosesNothingAndKeepsItsBound() throws InterruptedException {
+        java.util.Random random = new java.util.Random();
+        for (int round = 0; round < 20; round++) {
+            MpscEnvelopeQueue q = MpscEnvelopeQueue.compact();
+            int producers = 2 + random.nextInt(4);
+            int each = 2_000 + random.nextInt(8_000);
+            int capacity = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(64);
+            List<Thread> threads = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                int id = p;
+                threads.add(new Thread(() -> {
+                    for (int i = 0; i < each; i++) {
+                        Envelope e = new Envelope(id, i, null);
+                        while (q.offer(e, capacity) == MpscEnvelopeQueue.FULL) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            int[] next = new int[producers];
+            int taken = 0;
+            int lastSeq = 0;
+            MpscEnvelopeQueue consumer = q.busy();
+            int switches = 0;
+            while (taken < producers * each) {
+                int r = random.nextInt(64);
+                if (r == 0) {
+                    q.idle();
+                    consumer = q;
+                    switches++;
+                } else if (r == 1) {
+                    consumer = q.busy();
+                    switches++;
+                }
+                Envelope e = consumer.poll();
+                if (e == null) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                assertEquals(lastSeq + 1, e.seq, "taken in seq order");
+                lastSeq = e.seq;
+                if (capacity != Integer.MAX_VALUE) {
+                    int ahead = q.tailSeq() - lastSeq;
+                    org.junit.jupiter.api.Assertions.assertTrue(ahead <= capacity,
+                            ahead + " queued behind the taken one, over the bound " + capacity);
+                }
+                int p = (Integer) e.id;
+                assertEquals(next[p]++, (int) (Integer) e.value, "producer " + p + "'s order");
+                consumer.publishConsumed(e.seq);
+                taken++;
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(switches > 0, "the consumer switched layouts");
+            assertNull(consumer.poll(), "nothing more than was sent");
+            assertEquals(0, q.size());
+            q.idle();
+            assertEquals(0, q.size(), "idle again, the compact fields hold the consumer's progress");
+            assertEquals(lastSeq, q.consumedSeq());
+        }
+    }
 }
