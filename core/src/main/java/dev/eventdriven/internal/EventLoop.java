@@ -67,10 +67,17 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     private final long idleSpinNanos;
     private final ErrorPolicy errorPolicy;
     /**
-     * The queue as this loop consumes it: the controller's, or (a compact queue on a shared group)
-     * the busy view {@link MpscEnvelopeQueue#busy} gives each turn.
+     * The queue as this loop consumes it: the controller's, or (a compact queue on a shared group,
+     * after {@link #BUSY_AFTER_EVENTS} events) the busy view {@link MpscEnvelopeQueue#busy} gives.
      */
     private MpscEnvelopeQueue q;
+    /**
+     * Events a shared controller's loop takes from its compact queue before it moves to the busy view:
+     * a controller woken for one event (a tick, a request among a million) makes no 400-byte view.
+     */
+    private static final int BUSY_AFTER_EVENTS = 32;
+    /** Events taken through the compact queue itself since this loop was made. */
+    private int leanEvents;
     private Object mdcEventId;
     private Object lastId;
     private HandlerTable lastTable;
@@ -216,7 +223,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         c.loopThread = Thread.currentThread();
         turnSlot = c.group.turnStarted(c);
         c.session().bindToThread(); // the first turn makes the session
-        q = c.queue.busy();
+        q = c.queue.consumerView();
         MDC.put(MDC_CONTROLLER, c.name);
         mdcEventId = null; // the thread's MDC was another controller's: put the event id again
     }
@@ -290,6 +297,9 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             c.signalProgress();
             if (stopAfterEvent) {
                 return true;
+            }
+            if (q == c.queue && ++leanEvents >= BUSY_AFTER_EVENTS) {
+                q = c.queue.busy(); // a run of events, not a single one: worth the padded view
             }
             if (++inBatch >= batchSize) {
                 // Yield: the back of the group's line, behind the controllers that waited meanwhile.

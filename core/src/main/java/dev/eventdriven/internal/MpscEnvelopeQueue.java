@@ -69,6 +69,15 @@ abstract class MpscEnvelopeQueue {
         return this;
     }
 
+    /**
+     * Consumer: the queue to consume through now, without making a view.
+     *
+     * @return the view {@link #busy()} made, if it is still attached; else this queue
+     */
+    MpscEnvelopeQueue consumerView() {
+        return this;
+    }
+
     /** Consumer: the controller goes idle; undoes {@link #busy()}. */
     void idle() {
     }

@@ -172,16 +172,16 @@ final class QueueLayout {
 
     /**
      * The queue of a controller on a shared executor group: the same fields, unpadded, and while the
-     * controller is busy a {@link BusyLine} that takes the consumer's fields onto cache lines of their
-     * own. Producers and consumer run at the same moment only while the controller is busy (a turn
-     * runs, or is due): then the consumer's writes, one per event, would take the line of the
-     * producers' {@code tail} away from every dispatch's CAS. Idle, the queue is 32 bytes.
+     * controller is busy (a run of events, not one now and then) a {@link BusyLine} that takes the
+     * consumer's fields onto cache lines of their own. Producers and consumer run at the same moment
+     * only while the controller is busy: then the consumer's writes, one per event, would take the
+     * line of the producers' {@code tail} away from every dispatch's CAS. Idle, the queue is 32 bytes.
      *
      * <p>{@link #busy()} copies the fields into a new line and returns it for the loop to consume
      * through, {@link #idle()} copies them back; both run on the consumer's side only, which is then
-     * the only writer (a consumer call on the compact queue itself goes to the line while attached). A reader on another thread
-     * (a producer's bound, a size) that loaded the line before {@code idle()} reads values at most as
-     * old as the copy, as a volatile read a moment earlier would.
+     * the only writer (a consumer call on the compact queue itself goes to the line while attached).
+     * A reader on another thread (a producer's bound, a size) that loaded the line before
+     * {@code idle()} reads values at most as old as the copy, as a volatile read a moment earlier would.
      */
     static final class Compact extends MpscEnvelopeQueue {
 
@@ -227,6 +227,12 @@ final class QueueLayout {
                 LINE.setRelease(this, b);
             }
             return b;
+        }
+
+        @Override
+        MpscEnvelopeQueue consumerView() {
+            BusyLine b = (BusyLine) LINE.get(this);
+            return b == null ? this : b;
         }
 
         @Override
