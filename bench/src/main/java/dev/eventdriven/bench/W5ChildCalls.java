@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * fails.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"}) // the children too: see ChildCaller
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class W5ChildCalls {

@@ -1,5 +1,6 @@
 package dev.eventdriven.bench.subprocess;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -7,6 +8,14 @@ import java.util.concurrent.CompletableFuture;
  * contestants are driven by the same code through this interface.
  */
 public interface ChildCaller extends AutoCloseable {
+
+    /**
+     * The JVM options of both contestants' children: a fixed heap, touched at start. Without them a
+     * child's heap pages are first touched while it is measured: the library's child, which allocates
+     * more per call than the raw echo, ran its first 8–10 s of W5b at a fifth of its speed, faulting
+     * pages in (see bench/README.md).
+     */
+    List<String> CHILD_JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
 
     /**
      * Sends a value.

@@ -7,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,11 @@ final class RawEchoCaller implements ChildCaller {
     RawEchoCaller() {
         try {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    RawEchoChild.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.addAll(CHILD_JVM_OPTIONS);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), RawEchoChild.class.getName()));
+            child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the raw echo child", e);
         }

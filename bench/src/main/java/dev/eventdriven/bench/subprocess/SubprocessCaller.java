@@ -3,6 +3,7 @@ package dev.eventdriven.bench.subprocess;
 import dev.eventdriven.Controller;
 import dev.eventdriven.subprocess.Subprocess;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,9 +14,13 @@ final class SubprocessCaller implements ChildCaller {
 
     SubprocessCaller() {
         // -Dw5.childJvmOptions="..." (space-separated) passes options to the child, e.g. a flight recording.
-        String options = System.getProperty("w5.childJvmOptions", "").trim();
+        String extra = System.getProperty("w5.childJvmOptions", "").trim();
+        List<String> options = new ArrayList<>(CHILD_JVM_OPTIONS);
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
         Subprocess child = Subprocess.builder(EchoHandlers.class).name("w5-child").workers(1)
-                .jvmOptions(options.isEmpty() ? new String[0] : options.split("\\s+")).build();
+                .jvmOptions(options.toArray(new String[0])).build();
         parent = Controller.builder("w5-parent").adapter(child).build();
         parent.run();
     }
