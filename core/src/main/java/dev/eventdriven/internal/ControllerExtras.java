@@ -81,8 +81,7 @@ final class ControllerExtras {
                 (k, v) -> global().put(k, v), (k, v) -> statics().put(k, v), c::addDispatchRoute,
                 c::signalProgress, new OverflowOptions(s.overflowPolicy(), s.blockTimeout()), c::shutdown,
                 c::addEventObserver, c::dispatchBatch));
-        m = (DefaultAdapterManager) ADAPTERS.compareAndExchange(this, null, made);
-        return m != null ? m : made;
+        return LazyParts.publish(ADAPTERS, this, made);
     }
 
     /** @return the adapter manager, or {@code null} if none was made */
@@ -111,14 +110,7 @@ final class ControllerExtras {
      */
     CopyOnWriteMapping mapping(LoopController c) {
         CopyOnWriteMapping m = (CopyOnWriteMapping) MAPPING.getAcquire(this);
-        if (m == null) {
-            CopyOnWriteMapping made = new CopyOnWriteMapping(c);
-            m = (CopyOnWriteMapping) MAPPING.compareAndExchange(this, null, made);
-            if (m == null) {
-                m = made;
-            }
-        }
-        return m;
+        return m != null ? m : LazyParts.publish(MAPPING, this, new CopyOnWriteMapping(c));
     }
 
     // ------------------------------------------------------------------ contexts
@@ -163,14 +155,7 @@ final class ControllerExtras {
      */
     OverflowGate overflowGate(LoopController c) {
         OverflowGate g = (OverflowGate) OVERFLOW.getAcquire(this);
-        if (g == null) {
-            OverflowGate made = new OverflowGate(c);
-            g = (OverflowGate) OVERFLOW.compareAndExchange(this, null, made);
-            if (g == null) {
-                g = made;
-            }
-        }
-        return g;
+        return g != null ? g : LazyParts.publish(OVERFLOW, this, new OverflowGate(c));
     }
 
     /** @return the overflow gate, or {@code null} if no dispatch was refused yet */
@@ -186,13 +171,6 @@ final class ControllerExtras {
      */
     ShutdownSequence shutdowns(LoopController c) {
         ShutdownSequence q = (ShutdownSequence) SHUTDOWNS.getAcquire(this);
-        if (q == null) {
-            ShutdownSequence made = new ShutdownSequence(c);
-            q = (ShutdownSequence) SHUTDOWNS.compareAndExchange(this, null, made);
-            if (q == null) {
-                q = made;
-            }
-        }
-        return q;
+        return q != null ? q : LazyParts.publish(SHUTDOWNS, this, new ShutdownSequence(c));
     }
 }

@@ -246,9 +246,7 @@ public final class LoopController extends LoopParts implements Controller {
             shutdowns().closeGracefully(e.pending());
             return;
         }
-        if (observed()) {
-            e.stamp(System.nanoTime());
-        }
+        stampIfObserved(e);
         int r = queue.offer(e, settings.queueCapacity());
         if (r != MpscEnvelopeQueue.OK) {
             overflowGate().overflowOrClosed(e, r);

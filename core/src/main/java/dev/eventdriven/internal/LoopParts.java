@@ -36,7 +36,7 @@ public abstract class LoopParts extends CacheLinePadding {
     /*
      * Footprint. A fleet of idle controllers on a shared group may count a million, so a controller
      * holds only what every controller needs; the rest is made when first needed and published with
-     * a CAS (two racing makers agree on the winner's):
+     * a CAS ({@link LazyParts#publish}: two racing makers agree on the winner's):
      *   loop, session     - on a shared group, by the first turn (with a loop thread: at once); given
      *                       back when the controller idles again, its counters kept in totals
      *   onLoop            - the guard of results, by the first request
@@ -92,14 +92,7 @@ public abstract class LoopParts extends CacheLinePadding {
     /** @return the loop, made now if this is the first turn on a shared group; any thread */
     EventLoop loop() {
         EventLoop l = (EventLoop) LOOP.getAcquire(this);
-        if (l == null) {
-            EventLoop made = new EventLoop(self());
-            l = (EventLoop) LOOP.compareAndExchange(this, null, made);
-            if (l == null) {
-                l = made;
-            }
-        }
-        return l;
+        return l != null ? l : LazyParts.publish(LOOP, this, new EventLoop(self()));
     }
 
     /** @return the loop, or {@code null} if none is attached (no turn ran, or it went idle); any thread */
@@ -158,14 +151,7 @@ public abstract class LoopParts extends CacheLinePadding {
     /** @return the extras, made at the first call; any thread */
     ControllerExtras extras() {
         ControllerExtras x = (ControllerExtras) EXTRAS.getAcquire(this);
-        if (x == null) {
-            ControllerExtras made = new ControllerExtras();
-            x = (ControllerExtras) EXTRAS.compareAndExchange(this, null, made);
-            if (x == null) {
-                x = made;
-            }
-        }
-        return x;
+        return x != null ? x : LazyParts.publish(EXTRAS, this, new ControllerExtras());
     }
 
     /** @return the extras, or {@code null} if nothing needed them yet */
@@ -215,14 +201,7 @@ public abstract class LoopParts extends CacheLinePadding {
     /** @return the listenings, made at the first call */
     final Listeners listeners() {
         Listeners ls = listeners;
-        if (ls == null) {
-            Listeners made = new Listeners(name);
-            ls = (Listeners) LISTENERS.compareAndExchange(this, null, made);
-            if (ls == null) {
-                ls = made;
-            }
-        }
-        return ls;
+        return ls != null ? ls : LazyParts.publish(LISTENERS, this, new Listeners(name));
     }
 
     /** @return whether someone listens now */
@@ -234,14 +213,7 @@ public abstract class LoopParts extends CacheLinePadding {
     /** @return the progress signal, made by the first waiter */
     ProgressSignal progress() {
         ProgressSignal p = (ProgressSignal) PROGRESS.getAcquire(this);
-        if (p == null) {
-            ProgressSignal made = new ProgressSignal();
-            p = (ProgressSignal) PROGRESS.compareAndExchange(this, null, made);
-            if (p == null) {
-                p = made;
-            }
-        }
-        return p;
+        return p != null ? p : LazyParts.publish(PROGRESS, this, new ProgressSignal());
     }
 
     /**
@@ -294,27 +266,13 @@ public abstract class LoopParts extends CacheLinePadding {
     /** @return the routes, made for the first route an adapter adds */
     final DispatchRoutes routesForAdding() {
         DispatchRoutes r = routes;
-        if (r == null) {
-            DispatchRoutes made = new DispatchRoutes();
-            r = (DispatchRoutes) ROUTES.compareAndExchange(this, null, made);
-            if (r == null) {
-                r = made;
-            }
-        }
-        return r;
+        return r != null ? r : LazyParts.publish(ROUTES, this, new DispatchRoutes());
     }
 
     /** @return the probe, made for the first observer or the first event timed for a recording */
     LoopProbe probe() {
         LoopProbe p = probe;
-        if (p == null) {
-            LoopProbe made = new LoopProbe(name);
-            p = (LoopProbe) PROBE.compareAndExchange(this, null, made);
-            if (p == null) {
-                p = made;
-            }
-        }
-        return p;
+        return p != null ? p : LazyParts.publish(PROBE, this, new LoopProbe(name));
     }
 
     /** @return whether events are timed now (a recording runs, or an observer looks); any thread */

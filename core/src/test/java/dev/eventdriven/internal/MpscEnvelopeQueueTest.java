@@ -52,19 +52,7 @@ class MpscEnvelopeQueueTest {
             int producers = 2 + random.nextInt(4);
             int each = 2_000 + random.nextInt(8_000);
             int capacity = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(64);
-            List<Thread> threads = new ArrayList<>();
-            for (int p = 0; p < producers; p++) {
-                int id = p;
-                threads.add(new Thread(() -> {
-                    for (int i = 0; i < each; i++) {
-                        Envelope e = new Envelope(id, i, null);
-                        while (q.offer(e, capacity) == MpscEnvelopeQueue.FULL) {
-                            Thread.onSpinWait();
-                        }
-                    }
-                }));
-            }
-            threads.forEach(Thread::start);
+            List<Thread> threads = startProducers(q, producers, each, capacity);
             int[] next = new int[producers];
             int taken = 0;
             while (taken < producers * each) {
@@ -101,19 +89,7 @@ class MpscEnvelopeQueueTest {
             int producers = 2 + random.nextInt(4);
             int each = 2_000 + random.nextInt(8_000);
             int capacity = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(64);
-            List<Thread> threads = new ArrayList<>();
-            for (int p = 0; p < producers; p++) {
-                int id = p;
-                threads.add(new Thread(() -> {
-                    for (int i = 0; i < each; i++) {
-                        Envelope e = new Envelope(id, i, null);
-                        while (q.offer(e, capacity) == MpscEnvelopeQueue.FULL) {
-                            Thread.onSpinWait();
-                        }
-                    }
-                }));
-            }
-            threads.forEach(Thread::start);
+            List<Thread> threads = startProducers(q, producers, each, capacity);
             int[] next = new int[producers];
             int taken = 0;
             int lastSeq = 0;
@@ -156,5 +132,26 @@ class MpscEnvelopeQueueTest {
             assertEquals(0, q.size(), "idle again, the compact fields hold the consumer's progress");
             assertEquals(lastSeq, q.consumedSeq());
         }
+    }
+
+    /**
+     * Starts producer threads, each appending {@code each} envelopes (id: the producer's index,
+     * value: 0, 1, ...), spinning while the queue is full.
+     */
+    private static List<Thread> startProducers(MpscEnvelopeQueue q, int producers, int each, int capacity) {
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int id = p;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    Envelope e = new Envelope(id, i, null);
+                    while (q.offer(e, capacity) == MpscEnvelopeQueue.FULL) {
+                        Thread.onSpinWait();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        return threads;
     }
 }
