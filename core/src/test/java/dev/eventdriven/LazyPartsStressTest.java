@@ -144,14 +144,17 @@ class LazyPartsStressTest {
     /**
      * On a shared group a controller that goes idle gives its loop back (its counters stay in totals)
      * and the next turn makes a new one: readers of {@code stats()} racing those hand-overs must never
-     * see the count go back or past what was sent, and the final count is exact.
+     * see the count go back or past what was sent, and the final count is exact. (A turn that went idle
+     * once took back an idle flag that a later turn had taken and announced again, and went on with its
+     * stale loop: with 200 rounds this test saw the count go back or end short in three runs of four; see
+     * {@code internal.IdleFlagTest} for that interleaving laid out step by step.)
      */
     @ParameterizedTest
     @ValueSource(strings = {"shared", "thread"})
     @Timeout(120)
     void statsStayMonotonicWhileTheLoopComesAndGoes(String kind) throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int round = 0; round < ROUNDS / 3; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             AtomicLong handled = new AtomicLong();
             Controller c = builder(kind, "stats-" + kind + "-" + round).batchSize(1 + random.nextInt(8))
                     .on("ev", s -> {

@@ -344,7 +344,7 @@ final class EventLoop extends CacheLinePadding implements Runnable {
         endTurn();
         // An idle controller keeps no loop or session: the next turn makes them (see releaseLoop).
         LoopSession s = c.releaseLoop(this);
-        c.markParked(true);
+        int stamp = c.markParked();
         int ctl = c.control();
         boolean rest = ctl == 0 ? c.queue.isEmpty() && (c.source == null || c.source.isEmpty(c))
                 : ctl == LoopController.CTL_SUSPEND;
@@ -352,8 +352,10 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             c.signalProgress(); // thread-safe, and touches no state of the loop
             return true;
         }
-        if (!c.unmarkParked()) {
-            return true; // a producer took the flag: its turn is on its way, with a loop of its own
+        if (!c.unmarkParked(stamp)) {
+            // A producer took the flag: its turn is on its way, with a loop of its own, or has run and
+            // gone idle again (the flag's stamp tells that from our own announcement).
+            return true;
         }
         c.reattachLoop(this, s);
         beginTurn();
@@ -395,12 +397,12 @@ final class EventLoop extends CacheLinePadding implements Runnable {
             if ((ctl & LoopController.CTL_SUSPEND) == 0) {
                 return false;
             }
-            c.markParked(true);
+            c.markParked();
             c.signalProgress();
             if (c.control() == LoopController.CTL_SUSPEND) {
                 LockSupport.park(this);
             }
-            c.markParked(false);
+            c.unmarkParkedAwake();
         }
     }
 
@@ -421,13 +423,13 @@ final class EventLoop extends CacheLinePadding implements Runnable {
     }
 
     private void park() {
-        c.markParked(true);
+        c.markParked();
         // Re-check after announcing: a producer that appended before seeing the flag is seen here.
         if (q.isEmpty() && (c.source == null || c.source.isEmpty(c)) && c.control() == 0) {
             c.signalProgress();
             LockSupport.park(this);
         }
-        c.markParked(false);
+        c.unmarkParkedAwake();
     }
 
     /** @return {@code true} if the shutdown stands and the loop ends */

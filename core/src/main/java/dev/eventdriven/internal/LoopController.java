@@ -80,6 +80,13 @@ public final class LoopController extends LoopParts implements Controller {
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ControllerState state = ControllerState.NEW;
+    /**
+     * The idle flag, stamped: odd while the loop is parked or the controller idle with no turn (the
+     * next producer takes it), even otherwise. Each announcement moves it to a new odd value and each
+     * take to the next even one, so a turn that announced idleness can take the flag back only if
+     * nobody took it since; a bare 0/1 flag would let it take back the flag of a later turn that had
+     * run and gone idle meanwhile (and go on with a stale loop). Wraps harmlessly.
+     */
     @SuppressWarnings("unused") // accessed through PARKED
     private volatile int parked;
     @SuppressWarnings("unused") // accessed through CONTROL
@@ -307,13 +314,14 @@ public final class LoopController extends LoopParts implements Controller {
      * @return whether this call woke it
      */
     public boolean wakeIfParked() {
-        if ((int) PARKED.getVolatile(this) != 0 && PARKED.compareAndSet(this, 1, 0)) {
+        int p = (int) PARKED.getVolatile(this);
+        if ((p & 1) != 0 && PARKED.compareAndSet(this, p, p + 1)) {
             if (group != null) {
                 try {
                     group.execute(loop()); // the flag taken: no other turn of this controller is queued or running
                 } catch (RuntimeException refused) {
                     // A caller's executor refused the turn: leave the controller schedulable by the next call.
-                    markParked(true);
+                    markParked();
                     throw refused;
                 }
             } else {
@@ -336,9 +344,15 @@ public final class LoopController extends LoopParts implements Controller {
         }
     }
 
-    /** Loop side of a turn that announced itself idle: takes the flag back if nobody else took it. */
-    boolean unmarkParked() {
-        return PARKED.compareAndSet(this, 1, 0);
+    /**
+     * Loop side of a turn that announced itself idle: takes the flag back if nobody took it since.
+     *
+     * @param stamp what {@link #markParked()} returned for that announcement
+     * @return {@code true} if the flag was taken back; {@code false} if a producer took it (its turn
+     *     is on its way, or has already run)
+     */
+    boolean unmarkParked(int stamp) {
+        return PARKED.compareAndSet(this, stamp, stamp + 1);
     }
 
     /**
@@ -363,12 +377,28 @@ public final class LoopController extends LoopParts implements Controller {
         }
     }
 
-    void markParked(boolean p) {
-        PARKED.setVolatile(this, p ? 1 : 0);
+    /**
+     * Announces the loop parked, or the controller idle with no turn: by the flag's holder only (the
+     * loop, the turn, or whoever took the flag), so nobody else writes it meanwhile.
+     *
+     * @return the announcement's stamp, for {@link #unmarkParked(int)}
+     */
+    int markParked() {
+        int stamp = (int) PARKED.getVolatile(this) + 1 | 1; // a new odd value (from even, the next one)
+        PARKED.setVolatile(this, stamp);
+        return stamp;
+    }
+
+    /** A loop thread awake again: takes its own flag back, unless a producer already took it. */
+    void unmarkParkedAwake() {
+        int p = (int) PARKED.getVolatile(this);
+        if ((p & 1) != 0) {
+            PARKED.compareAndSet(this, p, p + 1);
+        }
     }
 
     boolean isParked() {
-        return (int) PARKED.getVolatile(this) != 0;
+        return ((int) PARKED.getVolatile(this) & 1) != 0;
     }
 
     int control() {
@@ -471,7 +501,7 @@ public final class LoopController extends LoopParts implements Controller {
         }
         // Announce idleness, then look again (as a turn going idle does): a dispatch that came before
         // the flag was set is seen here, one after it takes the flag and hands the turn in itself.
-        markParked(true);
+        markParked();
         int ctl = control();
         boolean rest = ctl == 0 ? queue.isEmpty() && (source == null || source.isEmpty(this))
                 : ctl == CTL_SUSPEND;
