@@ -1,5 +1,6 @@
 package dev.eventdriven.bench;
 
+import dev.eventdriven.bench.contestant.DirectHalves;
 import dev.eventdriven.bench.contestant.SharedTally;
 import dev.eventdriven.bench.contestant.TaskRunner;
 import dev.eventdriven.bench.contestant.Values;
@@ -23,7 +24,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * W4: the benchmark thread hands {@value #N} tasks of about 1 µs of busy work to two workers and
  * waits until all have run; the score is tasks/s. Every invocation checks that each task ran exactly
- * once (count and sum of the values the tasks carry).
+ * once (count and sum of the values the tasks carry). The {@code direct} contestant hands nothing
+ * over: two threads make and run half of the tasks each ({@link DirectHalves}), the bound of what
+ * any two-worker executor can score here.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,41 +42,58 @@ public class W4PoolTasks {
     public static final long WORK_TOKENS = 540;
     private static final long BATCH_SUM = Values.sum(0, N);
 
-    /** The contestant (see {@link TaskRunner#start}). */
-    @Param({"pool", "tpe", "fjp"})
+    /** The contestant (see {@link TaskRunner#start}), or {@code direct} (see {@link DirectHalves}). */
+    @Param({"pool", "tpe", "fjp", "direct"})
     public String contestant;
 
     private SharedTally tally;
     private TaskRunner runner;
+    private DirectHalves direct;
 
     /** Starts the contestant. */
     @Setup(Level.Trial)
     public void start() {
         tally = new SharedTally();
-        runner = TaskRunner.start(contestant);
+        if (contestant.equals("direct")) {
+            direct = new DirectHalves();
+        } else {
+            runner = TaskRunner.start(contestant);
+        }
     }
 
-    /** Hands over a batch of tasks and waits until all have run. */
+    /** Hands over a batch of tasks (or, {@code direct}, runs them) and waits until all have run. */
     @Benchmark
     @OperationsPerInvocation(N)
     public void execute() {
         SharedTally t = tally;
-        TaskRunner r = runner;
         t.expect(N, BATCH_SUM);
-        for (int i = 0; i < N; i++) {
-            Integer v = Values.get(i);
-            r.execute(() -> {
-                Blackhole.consumeCPU(WORK_TOKENS);
-                t.add(v);
-            });
+        if (direct != null) {
+            direct.runHalves(N, i -> task(t, Values.get(i)).run());
+        } else {
+            TaskRunner r = runner;
+            for (int i = 0; i < N; i++) {
+                r.execute(task(t, Values.get(i)));
+            }
         }
         t.await();
+    }
+
+    /** One task: about 1 µs of work, then its value into the tally. */
+    private static Runnable task(SharedTally t, Integer v) {
+        return () -> {
+            Blackhole.consumeCPU(WORK_TOKENS);
+            t.add(v);
+        };
     }
 
     /** Stops the contestant (after it ran everything) and checks that nothing ran late or twice. */
     @TearDown(Level.Trial)
     public void stop() {
-        runner.close();
+        if (direct != null) {
+            direct.close();
+        } else {
+            runner.close();
+        }
         tally.verify();
     }
 }
