@@ -15,6 +15,14 @@ import java.util.concurrent.Callable;
  * tasks handed to the pool go to an idle worker, or wait in the pool's queue for the first worker
  * that becomes free. Build one with {@link #builder(String)}.
  *
+ * <p><b>Claims.</b> When a worker of a pool without a queue bound finds a run of events queued, it
+ * takes up to eight at once, and at most its share of those it sees: one CAS for the run, where busy
+ * workers would otherwise take turns at a CAS per event. What it claimed still counts as queued
+ * ({@link #stats()}, {@link #isIdle()}, the waits), {@link #clean()} and {@link #shutdownNow()} hand it
+ * back, and a worker with nothing else to do takes it over, so one slow event never holds the events
+ * claimed after it. A bounded pool takes one event at a time, so that its bound counts every event
+ * that has not started.
+ *
  * <p><b>Workers</b> are real controllers (iterate them, or use {@link #workers()}): their threads
  * are named {@code <pool>-worker-<n>} ({@code n} from 0), and each finds its pool and index among
  * its session's static entries under {@link #STATIC_POOL} and {@link #STATIC_WORKER_INDEX}. A worker

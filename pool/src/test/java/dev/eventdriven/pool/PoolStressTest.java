@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,9 +85,29 @@ class PoolStressTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void awaitDrainedNeverReturnsBeforeTheEventsDispatchedEarlierRan() throws Exception {
+        awaitDrainedRounds(false);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void awaitDrainedWaitsForClaimedEventsWhileIdleWorkersTakeThem() throws Exception {
+        // Handlers of random length: workers claim runs of events, and the ones that finish first
+        // take what the slow ones claimed; awaitDrained must see those events wherever they are.
+        awaitDrainedRounds(true);
+    }
+
+    private static void awaitDrainedRounds(boolean unevenHandlers) throws Exception {
         AtomicLong handledCount = new AtomicLong();
         ControllerPool pool = ControllerPool.builder("drain").size(3)
-                .on("e", s -> handledCount.incrementAndGet()).build();
+                .on("e", s -> {
+                    if (unevenHandlers && s.value() instanceof Integer i && i % 7 == 0) {
+                        long until = System.nanoTime() + ThreadLocalRandom.current().nextInt(50_000);
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    return handledCount.incrementAndGet();
+                }).build();
         pool.run();
         try {
             // A second producer keeps the pool busy, so that drained means "these ran", not "idle".
@@ -102,7 +123,7 @@ class PoolStressTest {
             noise.start();
             Random random = new Random();
             long sent = 0;
-            for (int round = 0; round < 300; round++) {
+            for (int round = 0; round < 1_000; round++) {
                 int n = 1 + random.nextInt(40);
                 for (int i = 0; i < n; i++) {
                     if (random.nextBoolean()) {

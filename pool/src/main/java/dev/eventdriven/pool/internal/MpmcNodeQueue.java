@@ -18,12 +18,24 @@ import java.lang.invoke.VarHandle;
  * appended after the marker, and the marker itself is never taken.
  *
  * <p><b>Consumers</b> (the workers, {@code clean}, a forced shutdown) advance {@code head} with a
- * CAS; only the winner processes the taken node. {@code head} is always the last taken node
+ * CAS; only the winner processes the taken nodes. {@code head} is always the last taken node
  * (a stub), so {@code head.position} is the number of nodes taken. The winner then links the previous
  * head to itself ({@link PoolNode#unlink}), which also tells a consumer that read it as the head
  * too late to start over.
+ *
+ * <p><b>Claims.</b> A worker that sees a run of queued nodes takes several with its one CAS (at most
+ * {@link #CLAIM_MAX}, and at most its share of those it sees, so that the other workers find the
+ * rest): the nodes after the first stay linked to each other and go to its {@link WorkerFeed}, where
+ * idle workers can still take them. Without claims the workers of a busy pool CAS {@code head} in
+ * turn for every event, and each moves the line (and the neighbouring nodes' lines) from the other's
+ * cache; W4 measured that at a fifth of the workers' time.
  */
 final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
+
+    /** The most nodes one poll claims (see the class comment). */
+    static final int CLAIM_MAX = 8;
+    /** How far a claim looks ahead at most: with many workers each share is small anyway. */
+    private static final int CLAIM_LOOK = 64;
 
     static final int OK = 0;
     static final int CLOSED = 1;
@@ -93,11 +105,24 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
     /**
      * Takes the next node. Any thread; consumers may race, each node goes to exactly one.
      *
-     * @param feed told the node it is about to take before it takes it (so that a waiter in
-     *     {@code awaitDrained} never sees the node in neither place), or {@code null}
      * @return the node, or {@code null} if nothing is queued before the tail or the marker
      */
-    PoolNode poll(WorkerFeed feed) {
+    PoolNode poll() {
+        return poll(null, 0);
+    }
+
+    /**
+     * Takes the next node, and, for a worker sharing the queue with others, maybe claims the nodes
+     * after it (see the class comment). Consumers may race, each node goes to exactly one.
+     *
+     * @param feed the taking worker's feed, told the first node before the CAS that takes it (so that a
+     *     waiter in {@code awaitDrained} never sees it, or the nodes it claims, in neither place) and
+     *     given the claimed nodes after it; {@code null} to take one node
+     * @param share how many workers share the queue (a claim takes at most 1/share of the nodes
+     *     seen); 0 to take one node
+     * @return the first node, or {@code null} if nothing is queued before the tail or the marker
+     */
+    PoolNode poll(WorkerFeed feed, int share) {
         int spins = 0;
         for (;;) {
             PoolNode h = head();
@@ -121,14 +146,40 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
             if (n.closing) {
                 return null;
             }
+            PoolNode last = share == 0 ? n : claimEnd(n, share);
             if (feed != null) {
-                feed.claiming(n);
+                feed.claiming(n, last);
             }
-            if (HEAD.compareAndSet(this, h, n)) {
+            if (HEAD.compareAndSet(this, h, last)) {
                 h.unlink();
+                if (last != n) {
+                    feed.claimed(n.next(), last);
+                }
                 return n;
             }
         }
+    }
+
+    /**
+     * The last node of a claim that starts at {@code n}: looks ahead over the linked run (a stale
+     * read only makes the claim shorter, or fails the CAS) and takes a share of it.
+     */
+    private static PoolNode claimEnd(PoolNode n, int share) {
+        int look = Math.min(CLAIM_LOOK, CLAIM_MAX * share);
+        int seen = 1;
+        for (PoolNode x = n; seen < look; seen++) {
+            PoolNode y = x.next();
+            if (y == null || y == x || y.closing) {
+                break;
+            }
+            x = y;
+        }
+        int take = Math.min(CLAIM_MAX, (seen + share - 1) / share);
+        PoolNode last = n;
+        for (int i = 1; i < take; i++) {
+            last = last.next();
+        }
+        return last;
     }
 
     /** @return whether no event is queued (any thread; a snapshot) */

@@ -9,6 +9,7 @@ import dev.eventdriven.internal.GuardedFuture;
 import dev.eventdriven.internal.Envelope;
 import dev.eventdriven.internal.LoopController;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -136,6 +137,7 @@ final class PoolShutdown {
                 back.add(handBack(s, why));
             }
         }
+        drainClaims(back, why);
         drainQueue(back, why);
         pool.lanes.drainAll(n -> back.add(handBack(n, why)), true);
     }
@@ -144,6 +146,7 @@ final class PoolShutdown {
         List<Event> back = new ArrayList<>();
         Function<Object, String> why = id -> "event " + id + " was removed from pool '" + pool.name
                 + "' by clean() before it ran; the event was handed back";
+        drainClaims(back, why);
         drainQueue(back, why);
         // Lanes whose head a worker runs stay: that worker ends them.
         pool.lanes.drainAll(n -> back.add(handBack(n, why)), false);
@@ -152,14 +155,37 @@ final class PoolShutdown {
         return back;
     }
 
-    /** Takes the queue up to the marker; a key's backlog follows its head, keeping each key's order. */
+    /**
+     * Takes what the workers claimed and have not started (they were queued before anything still in
+     * the queue), in the order they were accepted.
+     */
+    private void drainClaims(List<Event> back, Function<Object, String> why) {
+        List<PoolNode> claimed = new ArrayList<>();
+        for (WorkerFeed f : pool.feeds) {
+            PoolNode n;
+            while ((n = f.takeClaimed(null)) != null) {
+                claimed.add(n);
+            }
+        }
+        claimed.sort(Comparator.comparingLong(n -> n.position));
+        for (PoolNode n : claimed) {
+            handBackTaken(n, back, why);
+        }
+    }
+
+    /** Takes the queue up to the marker. */
     private void drainQueue(List<Event> back, Function<Object, String> why) {
         PoolNode n;
-        while ((n = pool.queue.poll(null)) != null) {
-            back.add(handBack(n, why));
-            if (n.key != null) {
-                pool.lanes.remove(n.key, x -> back.add(handBack(x, why)));
-            }
+        while ((n = pool.queue.poll()) != null) {
+            handBackTaken(n, back, why);
+        }
+    }
+
+    /** Hands back an event taken before it started; a key's backlog follows its head, keeping its order. */
+    private void handBackTaken(PoolNode n, List<Event> back, Function<Object, String> why) {
+        back.add(handBack(n, why));
+        if (n.key != null) {
+            pool.lanes.remove(n.key, x -> back.add(handBack(x, why)));
         }
     }
 

@@ -35,12 +35,18 @@ final class PoolWaits {
     }
 
     /**
-     * The reads follow the way events flow: queue, backlogs, then each worker's slot and current;
-     * every move writes the new place before it clears the old one, so no event is missed.
+     * The reads follow the way events flow: queue, backlogs, every worker's claim, then each worker's
+     * slot and current; every move writes the new place before it clears the old one, so no event is
+     * missed.
      */
     private boolean drained(long position, long ticket) {
         if (pool.queue.taken() < position || pool.lanes.holdsTicketUpTo(ticket)) {
             return false;
+        }
+        for (WorkerFeed f : pool.feeds) {
+            if (f.claimHoldsUpTo(position)) {
+                return false;
+            }
         }
         for (WorkerFeed f : pool.feeds) {
             if (f.holdsUpTo(position, ticket)) {

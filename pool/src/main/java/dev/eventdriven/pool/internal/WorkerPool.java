@@ -99,6 +99,8 @@ public final class WorkerPool implements ControllerPool {
         this.errorPolicy = s.errorPolicy();
         this.workers = new LoopController[s.size()];
         this.feeds = new WorkerFeed[s.size()];
+        // A bounded pool takes one event at a time, so that its bound counts every event not started.
+        int claimShare = s.queueCapacity() == MpmcNodeQueue.UNBOUNDED ? s.size() : 0;
         for (int i = 0; i < workers.length; i++) {
             Map<String, Object> statics = new LinkedHashMap<>(s.options().staticEntries);
             statics.put(STATIC_POOL, this);
@@ -106,7 +108,7 @@ public final class WorkerPool implements ControllerPool {
             String workerName = name + "-worker-" + i;
             ControllerConfig config = s.options().config(workerName, workerName, statics,
                     List.of(new WorkerHooks(this)), ControllerConfig.UNBOUNDED, WORKER_OVERFLOW, ErrorPolicy.CONTINUE);
-            feeds[i] = new WorkerFeed(this);
+            feeds[i] = new WorkerFeed(this, claimShare);
             workers[i] = new LoopController(config, feeds[i]);
         }
         this.workerList = Collections.unmodifiableList(Arrays.asList((Controller[]) workers.clone()));
@@ -271,6 +273,16 @@ public final class WorkerPool implements ControllerPool {
         }
         space.signal();
         progress.signal();
+    }
+
+    /** @return whether some worker's claim holds events nobody took yet (a snapshot) */
+    boolean anyClaimed() {
+        for (WorkerFeed f : feeds) {
+            if (f.hasClaimed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean forced() {
@@ -542,7 +554,7 @@ public final class WorkerPool implements ControllerPool {
             return false;
         }
         for (int i = 0; i < workers.length; i++) {
-            if (feeds[i].hasSlot() || !workers[i].isIdle()) {
+            if (feeds[i].hasSlot() || feeds[i].hasClaimed() || !workers[i].isIdle()) {
                 return false;
             }
         }
@@ -560,7 +572,7 @@ public final class WorkerPool implements ControllerPool {
         long slots = 0;
         for (int i = 0; i < workers.length; i++) {
             sum = sum.plus(workers[i].stats());
-            slots += feeds[i].hasSlot() ? 1 : 0;
+            slots += (feeds[i].hasSlot() ? 1 : 0) + feeds[i].claimedCount();
         }
         // Backlog events re-appended to the queue as heads were counted once already (as tickets).
         long dispatched = queue.accepted() - lanes.requeued() + lanes.lastTicket();

@@ -66,7 +66,7 @@ class MpmcNodeQueueStressTest {
                 java.util.Arrays.fill(last, -1);
                 await(start);
                 while (taken.get() < total) {
-                    PoolNode n = q.poll(null);
+                    PoolNode n = q.poll();
                     if (n == null) {
                         Thread.onSpinWait();
                         continue;
@@ -96,7 +96,7 @@ class MpmcNodeQueueStressTest {
         for (int i = 0; i < total; i++) {
             assertEquals(1, seen.get(i), "node " + i);
         }
-        assertNull(q.poll(null));
+        assertNull(q.poll());
         assertEquals(total, q.taken());
         assertTrue(q.isEmpty());
     }
