@@ -28,7 +28,7 @@ import java.lang.invoke.VarHandle;
  * rest): the nodes after the first stay linked to each other and go to its {@link WorkerFeed}, where
  * idle workers can still take them. Without claims the workers of a busy pool CAS {@code head} in
  * turn for every event, and each moves the line (and the neighbouring nodes' lines) from the other's
- * cache; W4 measured that at a fifth of the workers' time.
+ * cache: in W4 the workers spent 24% of their time around the tasks, 9% with claims.
  */
 final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
 
