@@ -108,7 +108,7 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
      * @return the node, or {@code null} if nothing is queued before the tail or the marker
      */
     PoolNode poll() {
-        return poll(null, 0);
+        return poll(null);
     }
 
     /**
@@ -117,12 +117,13 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
      *
      * @param feed the taking worker's feed, told the first node before the CAS that takes it (so that a
      *     waiter in {@code awaitDrained} never sees it, or the nodes it claims, in neither place) and
-     *     given the claimed nodes after it; {@code null} to take one node
-     * @param share how many workers share the queue (a claim takes at most 1/share of the nodes
-     *     seen); 0 to take one node
+     *     given the claimed nodes after it; its {@link WorkerFeed#share} says how many workers share
+     *     the queue (a claim takes at most 1/share of the nodes seen; 0: one node); {@code null} to
+     *     take one node
      * @return the first node, or {@code null} if nothing is queued before the tail or the marker
      */
-    PoolNode poll(WorkerFeed feed, int share) {
+    PoolNode poll(WorkerFeed feed) {
+        int share = feed == null ? 0 : feed.share;
         int spins = 0;
         for (;;) {
             PoolNode h = head();
@@ -146,8 +147,9 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
             if (n.closing) {
                 return null;
             }
-            PoolNode last = share == 0 ? n : claimEnd(n, share);
+            PoolNode last = n;
             if (feed != null) {
+                last = share == 0 ? n : claimEnd(n, share);
                 feed.claiming(n, last);
             }
             if (HEAD.compareAndSet(this, h, last)) {

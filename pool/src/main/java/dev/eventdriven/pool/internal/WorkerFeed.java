@@ -43,8 +43,11 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
     }
 
     private final WorkerPool pool;
-    /** How many workers share the queue, or 0 when claims are off (see {@link MpmcNodeQueue#poll}). */
-    private final int share;
+    /**
+     * How many workers share the queue, or 0 when claims are off (see
+     * {@link MpmcNodeQueue#poll(WorkerFeed)}).
+     */
+    final int share;
     /** The next event of a lane this worker runs; written by this worker only. */
     private volatile PoolNode slot;
     /**
@@ -95,7 +98,7 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
         if (floor != null) {
             FLOOR.setRelease(this, null); // the claim is all taken: each of its events is done or a current
         }
-        n = pool.queue.poll(this, share);
+        n = pool.queue.poll(this);
         if (n == null) {
             n = takeOthersClaims();
         }
@@ -106,7 +109,7 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
         if (pool.queue.isClosed() && !stopping) {
             // The poll above may predate the last appends before the marker: poll again now that
             // nothing can be appended any more, or several workers could all stop and strand them.
-            n = pool.queue.poll(this, share);
+            n = pool.queue.poll(this);
             if (n != null) {
                 pool.intake.tookFromQueue();
                 return n;
@@ -140,7 +143,8 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
      * Takes the next event of this feed's claim. Any thread; takers race, each event goes to one.
      *
      * @param taker the feed whose current becomes the event before the CAS that takes it, or
-     *     {@code null} (clean, a forced stop)
+     *     {@code null} (clean, a forced stop); after a lost race that ends in {@code null} its current
+     *     names an event another worker took, until the rest of the taker's poll sets it again
      * @return the event, or {@code null} if the claim is all taken
      */
     PoolNode takeClaimed(WorkerFeed taker) {

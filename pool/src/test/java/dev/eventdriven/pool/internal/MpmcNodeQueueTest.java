@@ -47,10 +47,14 @@ class MpmcNodeQueueTest {
         return q;
     }
 
-    /** Polls once for a worker and returns the values it got: the first, then its claim in order. */
-    private static List<Integer> claim(MpmcNodeQueue q, WorkerFeed feed, int share) {
+    /**
+     * Polls once for a worker of a pool of {@code share} workers and returns the values it got: the
+     * first, then its claim in order.
+     */
+    private static List<Integer> claim(MpmcNodeQueue q, int share) {
+        WorkerFeed feed = new WorkerFeed(null, share);
         List<Integer> got = new ArrayList<>();
-        PoolNode n = q.poll(feed, share);
+        PoolNode n = q.poll(feed);
         if (n == null) {
             return got;
         }
@@ -64,26 +68,24 @@ class MpmcNodeQueueTest {
     @Test
     void aWorkerClaimsItsShareOfTheRunItSeesAndAtMostTheLimit() {
         MpmcNodeQueue q = queueOf(40);
-        WorkerFeed feed = new WorkerFeed(null, 2);
         // 16 seen (the look-ahead of two workers), half of them, capped at the limit.
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), claim(q, feed, 2));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), claim(q, 2));
         assertEquals(8, q.taken(), "the claim left the queue with one CAS");
-        assertEquals(List.of(8, 9, 10, 11), claim(q, feed, 8), "a share of 8 workers of the 32 seen");
-        assertEquals(List.of(12), claim(q, feed, 0), "share 0: one node");
+        assertEquals(List.of(8, 9, 10, 11), claim(q, 8), "a share of 8 workers of the 32 seen");
+        assertEquals(List.of(12), claim(q, 0), "share 0: one node");
 
         MpmcNodeQueue few = queueOf(3);
-        assertEquals(List.of(0, 1), claim(few, feed, 2), "half of 3, rounded up");
-        assertEquals(List.of(2), claim(few, feed, 2));
-        assertEquals(List.of(), claim(few, feed, 2));
+        assertEquals(List.of(0, 1), claim(few, 2), "half of 3, rounded up");
+        assertEquals(List.of(2), claim(few, 2));
+        assertEquals(List.of(), claim(few, 2));
     }
 
     @Test
     void aClaimStopsAtTheCloseMarker() {
         MpmcNodeQueue q = queueOf(3);
         assertTrue(q.close());
-        WorkerFeed feed = new WorkerFeed(null, 1);
-        assertEquals(List.of(0, 1, 2), claim(q, feed, 1));
-        assertNull(q.poll(feed, 1));
+        assertEquals(List.of(0, 1, 2), claim(q, 1));
+        assertNull(q.poll(new WorkerFeed(null, 1)));
         assertTrue(q.isEmpty());
     }
 
@@ -92,7 +94,7 @@ class MpmcNodeQueueTest {
         MpmcNodeQueue q = queueOf(10);
         WorkerFeed owner = new WorkerFeed(null, 1);
         WorkerFeed thief = new WorkerFeed(null, 1);
-        assertEquals(0, q.poll(owner, 1).value());
+        assertEquals(0, q.poll(owner).value());
         assertEquals(7, owner.claimedCount());
         assertTrue(owner.claimHoldsUpTo(1), "the claim stands for its events until they are all taken");
         assertEquals(1, owner.takeClaimed(thief).value());
@@ -103,6 +105,6 @@ class MpmcNodeQueueTest {
         }
         assertNull(owner.takeClaimed(owner));
         assertFalse(owner.hasClaimed());
-        assertEquals(8, q.poll(owner, 1).value(), "the queue goes on after the claim");
+        assertEquals(8, q.poll(owner).value(), "the queue goes on after the claim");
     }
 }
