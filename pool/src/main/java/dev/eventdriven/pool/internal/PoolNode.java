@@ -62,13 +62,23 @@ final class PoolNode extends Envelope {
     }
 
     /**
-     * Whether this event was accepted no later than a snapshot (see {@code awaitDrained}).
+     * This event's number as one value (what a worker's feed keeps instead of a reference): the
+     * backlog ticket, negated, if it has one, else the queue position; never 0.
+     */
+    long mark() {
+        return ticket != 0 ? -ticket : position;
+    }
+
+    /**
+     * Whether the event of a {@link #mark()} was accepted no later than a snapshot (see
+     * {@code awaitDrained}).
      *
+     * @param mark the event's mark, or 0 for none (never accepted by a snapshot)
      * @param position the shared queue's last position at the snapshot
      * @param ticket the last backlog ticket at the snapshot
      */
-    boolean acceptedBy(long position, long ticket) {
-        return this.ticket != 0 ? this.ticket <= ticket : this.position <= position;
+    static boolean acceptedBy(long mark, long position, long ticket) {
+        return mark < 0 ? -mark <= ticket : mark != 0 && mark <= position;
     }
 
     PoolNode next() {

@@ -1,6 +1,7 @@
 package dev.eventdriven.pool.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Many producers and many consumers on the pool's queue, with random pauses: every node is taken
  * exactly once, each producer's nodes in order, although consumers keep reading heads that another
- * consumer has already taken and unlinked.
+ * consumer has already taken and unlinked; and with claims, every node is taken once although
+ * workers steal from each other's claims while the owners take from them and claim anew.
  */
 @Timeout(60)
 class MpmcNodeQueueStressTest {
@@ -98,6 +100,80 @@ class MpmcNodeQueueStressTest {
         }
         assertNull(q.poll());
         assertEquals(total, q.taken());
+        assertTrue(q.isEmpty());
+    }
+
+    @RepeatedTest(3)
+    void everyNodeIsTakenOnceWhileWorkersClaimAndStealFromEachOthersClaims() throws InterruptedException {
+        MpmcNodeQueue q = new MpmcNodeQueue();
+        int total = PRODUCERS * PER_PRODUCER;
+        AtomicIntegerArray seen = new AtomicIntegerArray(total);
+        AtomicLong taken = new AtomicLong();
+        AtomicLong stolen = new AtomicLong();
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        WorkerFeed[] feeds = new WorkerFeed[CONSUMERS];
+        for (int c = 0; c < CONSUMERS; c++) {
+            feeds[c] = new WorkerFeed(null, 2); // a share of 2: claims of up to half of what is seen
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < PRODUCERS; p++) {
+            int producer = p;
+            threads.add(new Thread(() -> {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                await(start);
+                for (int i = 0; i < PER_PRODUCER; i++) {
+                    q.offer(new PoolNode("e", producer * PER_PRODUCER + i, null, null), MpmcNodeQueue.UNBOUNDED);
+                    pause(rnd);
+                }
+            }, "producer-" + p));
+        }
+        for (int c = 0; c < CONSUMERS; c++) {
+            WorkerFeed own = feeds[c];
+            threads.add(new Thread(() -> {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                await(start);
+                while (taken.get() < total) {
+                    // As a worker's feed polls: its own claim, the queue only once that is all taken,
+                    // then (here also at random while its claim holds events) someone else's claim.
+                    PoolNode n = rnd.nextInt(4) == 0 ? null : own.takeClaimed(own);
+                    if (n == null && !own.hasClaimed()) {
+                        n = q.poll(own);
+                    }
+                    if (n == null) {
+                        WorkerFeed other = feeds[rnd.nextInt(CONSUMERS)];
+                        n = other == own ? null : other.takeClaimed(own);
+                        if (n != null) {
+                            stolen.incrementAndGet();
+                        }
+                    }
+                    if (n == null) {
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    taken.incrementAndGet();
+                    int v = (Integer) n.value();
+                    if (seen.getAndIncrement(v) != 0) {
+                        errors.add("taken twice: " + v);
+                    }
+                    pause(rnd);
+                }
+            }, "consumer-" + c));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertTrue(errors.isEmpty(), () -> errors.size() + " errors, e.g. " + errors.peek());
+        assertEquals(total, taken.get());
+        for (int i = 0; i < total; i++) {
+            assertEquals(1, seen.get(i), "node " + i);
+        }
+        assertTrue(stolen.get() > 0, "no claimed node was stolen: the race was not exercised");
+        for (WorkerFeed f : feeds) {
+            assertFalse(f.hasClaimed());
+        }
         assertTrue(q.isEmpty());
     }
 
