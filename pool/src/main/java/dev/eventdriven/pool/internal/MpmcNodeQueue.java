@@ -75,7 +75,7 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
     int offer(PoolNode n, long capacity) {
         for (;;) {
             PoolNode t = tail();
-            if (t.closing) {
+            if (t.closing()) {
                 return CLOSED;
             }
             long position = t.position + 1;
@@ -144,7 +144,7 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
             if (n == h) {
                 continue; // h was taken meanwhile (unlinked): read the new head
             }
-            if (n.closing) {
+            if (n.closing()) {
                 return null;
             }
             PoolNode last = n;
@@ -171,7 +171,7 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
         int seen = 1;
         for (PoolNode x = n; seen < look; seen++) {
             PoolNode y = x.next();
-            if (y == null || y == x || y.closing) {
+            if (y == null || y == x || y.closing()) {
                 break;
             }
             x = y;
@@ -188,25 +188,25 @@ final class MpmcNodeQueue extends NodeQueueLayout.HeadField {
     boolean isEmpty() {
         PoolNode h = head();
         PoolNode t = tail();
-        return h == t || t.closing && h.next() == t;
+        return h == t || t.closing() && h.next() == t;
     }
 
     /** @return whether the close marker was appended */
     boolean isClosed() {
-        return tail().closing;
+        return tail().closing();
     }
 
     /** @return how many events are queued (any thread; a snapshot) */
     long size() {
         PoolNode h = head();
         PoolNode t = tail();
-        return Math.max(0, t.position - h.position - (t.closing ? 1 : 0));
+        return Math.max(0, t.position - h.position - (t.closing() ? 1 : 0));
     }
 
     /** @return how many events were ever accepted */
     long accepted() {
         PoolNode t = tail();
-        return t.position - (t.closing ? 1 : 0);
+        return t.position - (t.closing() ? 1 : 0);
     }
 
     /** @return how many events were taken */
