@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventdriven.Event;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,26 @@ class PoolClaimTest {
         release.countDown();
         assertTrue(pool.awaitDrained(WAIT));
         assertTrue(pool.awaitIdle(WAIT));
+    }
+
+    @Test
+    void anIdlePoolKeepsTheValuesOfNoClaimedEventReachable() {
+        ControllerPool pool = pools.started(ControllerPool.builder("forget").size(2).on("payload", s -> null), true);
+        List<WeakReference<Object>> values = new ArrayList<>();
+        for (int i = 0; i < QUICK; i++) {
+            Object v = new byte[1024];
+            values.add(new WeakReference<>(v));
+            pool.dispatch("payload", v);
+        }
+        pool.resume();
+        assertTrue(pool.awaitDrained(WAIT));
+        assertTrue(pool.awaitIdle(WAIT));
+        // The queue's stub (the last event taken from it) keeps its value until the next take;
+        // nothing else may keep a handled event's value.
+        await().atMost(WAIT).until(() -> {
+            System.gc();
+            return values.stream().filter(r -> r.get() != null).count() <= 1;
+        });
     }
 
     @Test

@@ -71,8 +71,9 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
     /** The position of the first claimed event nobody took yet, or 0; CASed forward by every taker. */
     private volatile long claimNext;
     /**
-     * The first event of the latest claim; written (with {@link #claimEnd}) by this worker before it
-     * publishes the claim in {@link #claimNext}, and only once the claim before is all taken. A taker
+     * The first event of the latest claim, or {@code null} once this worker found it all taken;
+     * written (with {@link #claimEnd}) by this worker before it publishes the claim in
+     * {@link #claimNext}, and only once the claim before is all taken. A taker
      * that reads a newer claim's values than its {@code claimNext} finds its position outside them;
      * one whose CAS succeeds read this claim's, since {@code claimNext} never comes back to a position.
      */
@@ -110,7 +111,10 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
             return n;
         }
         if (floor != 0) {
-            FLOOR.setRelease(this, 0L); // the claim is all taken: each of its events is done or a current
+            // The claim is all taken: each of its events is done or a current. Forget its nodes too,
+            // or an idle pool would keep the values of up to a claim of handled events reachable.
+            FLOOR.setRelease(this, 0L);
+            CLAIM_FIRST.setRelease(this, null);
         }
         n = pool.queue.poll(this);
         if (n == null) {
@@ -169,8 +173,8 @@ final class WorkerFeed extends CacheLinePadding implements EventSource {
             }
             PoolNode x = (PoolNode) CLAIM_FIRST.getAcquire(this);
             long end = claimEnd;
-            if (next < x.position || next > end) {
-                continue; // a newer claim's values: claimNext has moved on meanwhile
+            if (x == null || next < x.position || next > end) {
+                continue; // a newer claim's values, or none: claimNext has moved on meanwhile
             }
             for (long p = x.position; p < next; p++) {
                 x = x.next();
